@@ -1,0 +1,66 @@
+package io.chartlens.summary;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chartlens.testsupport.Deployments;
+import io.chartlens.testsupport.HeadlessChromium;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A real headless Chromium opens the sandbox EHR, which frames ChartLens after a SMART EHR launch. */
+@ExtendWith(ArquillianExtension.class)
+class SummaryBrowserIT {
+
+    private static final String BASE = Deployments.baseUrl();
+    private static WebDriver browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.chartlens();
+    }
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void sandboxLaunchShowsThePatientInTheFramedSummary() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(BASE + "/sandbox/");
+        browser.findElement(By.cssSelector("a[href*='patient=f46d1649-8a02-4de8-8cff-f76fae267d3a']")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("chartlens-frame")));
+        String name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name"))).getText();
+        assertTrue(name.contains("Trey") && name.contains("Berge"), name);
+        String clinician = browser.findElement(By.id("clinician-name")).getText();
+        assertTrue(clinician.contains("Alex Rivera"), "clinician from fhirUser: " + clinician);
+        browser.switchTo().defaultContent();
+        Path shots = Path.of(System.getProperty("it.build.dir", "target"), "screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve("sandbox-launch-1280.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
