@@ -40,7 +40,7 @@ public record EhrRegistration(String id, String name, String iss, ClientID clien
         }
         List<String> ancestors = JSONObjectUtils.getStringList(o, "frameAncestors", List.of("'none'"));
         for (String source : ancestors) {
-            if (source.isBlank() || source.contains(";") || source.contains(",") || source.contains(" ")) {
+            if (source.isBlank() || source.contains(";") || source.contains(",") || source.matches(".*\\s.*")) {
                 throw new ParseException("Bad frame-ancestors source: " + source);
             }
         }

@@ -25,6 +25,7 @@ public final class LaunchSessions implements Serializable {
     private final Map<String, PendingAuthorization> pending = bounded(MAX_PENDING);
     private final Map<String, String> usedStates = bounded(MAX_USED_STATES);
     private final Map<String, LaunchSession> launches = bounded(MAX_LAUNCHES);
+    private String latestCompleted;
 
     /** The launches of this browser session, creating the holder (not the session) if needed. */
     public static LaunchSessions of(HttpSession session) {
@@ -64,6 +65,7 @@ public final class LaunchSessions implements Serializable {
     public synchronized void complete(HttpSession session, String state, LaunchSession launch) {
         usedStates.put(state, launch.id());
         launches.put(launch.id(), launch);
+        latestCompleted = launch.id();
         session.setAttribute(ATTRIBUTE, this);
     }
 
@@ -76,9 +78,9 @@ public final class LaunchSessions implements Serializable {
         return Optional.ofNullable(id == null ? null : launches.get(id));
     }
 
-    /** The most recent launch, for a bare {@code /summary} without {@code ctx}. */
+    /** The most recently completed launch, for a bare {@code /summary} without {@code ctx}. */
     public synchronized Optional<LaunchSession> latest() {
-        return launches.values().stream().reduce((first, second) -> second);
+        return Optional.ofNullable(latestCompleted == null ? null : launches.get(latestCompleted));
     }
 
     private static <V> Map<String, V> bounded(int max) {

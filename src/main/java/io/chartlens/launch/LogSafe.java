@@ -11,7 +11,7 @@ final class LogSafe {
         if (value == null) {
             return "(none)";
         }
-        String cleaned = value.replaceAll("[\\p{Cntrl}]", "?");
+        String cleaned = value.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", "?");
         return cleaned.length() > MAX ? cleaned.substring(0, MAX) + "…" : cleaned;
     }
 }

@@ -31,7 +31,7 @@ public record SmartConfiguration(Optional<String> issuer, Optional<URI> jwksUri,
         JSONObject o = JSONObjectUtils.parse(json);
         URI authorize = JSONObjectUtils.getURI(o, "authorization_endpoint");
         URI token = JSONObjectUtils.getURI(o, "token_endpoint");
-        Set<String> methods = Set.copyOf(JSONObjectUtils.getStringList(o, "code_challenge_methods_supported", List.of()));
+        Set<String> methods = strings(JSONObjectUtils.getStringList(o, "code_challenge_methods_supported", List.of()));
         if (!methods.isEmpty() && !methods.contains("S256")) {
             // SMART 2.x requires S256; an EHR that lists only "plain" must not be used.
             throw new ParseException("EHR does not support PKCE S256 (declares " + methods + ")");
@@ -41,7 +41,12 @@ public record SmartConfiguration(Optional<String> issuer, Optional<URI> jwksUri,
                 Optional.ofNullable(JSONObjectUtils.getURI(o, "jwks_uri", null)),
                 authorize,
                 token,
-                Set.copyOf(JSONObjectUtils.getStringList(o, "capabilities", List.of())),
+                strings(JSONObjectUtils.getStringList(o, "capabilities", List.of())),
                 methods);
+    }
+
+    /** Lists from an EHR may contain nulls; they carry no meaning and are dropped. */
+    private static Set<String> strings(List<String> values) {
+        return values.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

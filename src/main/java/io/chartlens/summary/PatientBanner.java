@@ -29,8 +29,9 @@ public record PatientBanner(String name, String age, String sex, String birthDat
                 ? localDate(patient.getDeceasedDateTimeType().getValueAsString()) : null;
         boolean deceased = death != null || (patient.hasDeceasedBooleanType() && patient.getDeceasedBooleanType().booleanValue());
         return new PatientBanner(name(patient), age(birth, death != null ? death : today), sex(patient),
-                birth != null ? birth.toString() : "unknown", mrn(patient),
-                deceased ? "Deceased" + (death != null ? " " + death : "") : null);
+                birth != null ? patient.getBirthDateElement().getValueAsString() : "unknown", mrn(patient),
+                deceased ? "Deceased" + (death != null ? " " + asRecorded(patient.getDeceasedDateTimeType()
+                        .getValueAsString()) : "") : null);
     }
 
     static String name(Patient patient) {
@@ -83,6 +84,11 @@ public record PatientBanner(String name, String age, String sex, String birthDat
             }
         }
         return "MRN unknown";
+    }
+
+    /** A date as written in the record, to the day at most; partial dates stay partial (never a guessed day). */
+    static String asRecorded(String fhirDate) {
+        return fhirDate.length() > 10 ? fhirDate.substring(0, 10) : fhirDate;
     }
 
     /** The calendar date as written in the record (no time-zone shift); partial dates take their first day. */

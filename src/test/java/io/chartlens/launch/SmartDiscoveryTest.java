@@ -127,11 +127,13 @@ class SmartDiscoveryTest {
     }
 
     @Test
-    void nullInsideAListIsDiscoveryFailedNotAnUncheckedException() {
-        // An EHR's JSON must never escape as an unchecked exception (a 500 instead of the DISCOVERY_FAILED page).
+    void nullInsideAListIsDroppedNotAnUncheckedException() throws Exception {
+        // An EHR's JSON must never escape as an unchecked exception (a 500 instead of a page that says what to do).
         serve("/fhir/.well-known/smart-configuration", 200, "{\"authorization_endpoint\":\"https://e/a\","
-                + "\"token_endpoint\":\"https://e/t\",\"capabilities\":[\"launch-ehr\",null]}");
-        LaunchException e = assertThrows(LaunchException.class, () -> SmartDiscovery.fetch(iss));
-        assertEquals(LaunchFailure.DISCOVERY_FAILED, e.failure());
+                + "\"token_endpoint\":\"https://e/t\",\"capabilities\":[\"launch-ehr\",null],"
+                + "\"code_challenge_methods_supported\":[null,\"S256\"]}");
+        SmartConfiguration configuration = SmartDiscovery.fetch(iss);
+        assertEquals(java.util.Set.of("launch-ehr"), configuration.capabilities());
+        assertEquals(java.util.Set.of("S256"), configuration.codeChallengeMethods());
     }
 }

@@ -63,4 +63,26 @@ class SummaryBrowserIT {
         Files.write(shots.resolve("sandbox-launch-1280.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
+
+    @Test
+    void summaryIsReadableAt400PixelsWide() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(BASE + "/sandbox/launch?patient=907");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("chartlens-frame")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
+        String summaryUrl = (String) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return window.location.href;");
+        // Open the framed page's own URL in a 400 px window, as an EHR side panel would show it.
+        browser.switchTo().defaultContent();
+        browser.manage().window().setSize(new Dimension(400, 800));
+        browser.get(summaryUrl);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
+        Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow <= 0, "no horizontal scrolling at 400 px, overflow " + overflow + " px");
+        Path shots = Path.of(System.getProperty("it.build.dir", "target"), "screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve("summary-400.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
 }
