@@ -24,6 +24,9 @@ public class CallbackServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             LaunchSession launch = launcher.complete(request);
+            if (request.getAttribute(SmartLauncher.TOKEN_EXCHANGE_MS) instanceof Long ms) {
+                response.setHeader("Server-Timing", "token;dur=" + ms);
+            }
             response.sendRedirect(landingPage(launch));
         } catch (LaunchException e) {
             errors.render(request, response, e.toPage(continueUrl(request, e)));

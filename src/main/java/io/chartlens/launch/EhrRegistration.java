@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
+import io.chartlens.record.ReferenceDate;
 import java.util.List;
 import net.minidev.json.JSONObject;
 
@@ -20,10 +21,12 @@ import net.minidev.json.JSONObject;
  * @param standaloneScopes scopes requested on a standalone launch
  * @param frameAncestors   CSP {@code frame-ancestors} sources allowed to frame ChartLens for this EHR
  * @param developmentOnly  true only for the sandbox; loaded only when the sandbox is enabled
+ * @param referenceDate    what "now" means for this EHR's records: {@code now} (default) or {@code last-record}
+ *                         (the sandbox, whose synthetic records end in the past)
  */
 public record EhrRegistration(String id, String name, String iss, ClientID clientId, ClientCredentials credentials,
                               Scope ehrLaunchScopes, Scope standaloneScopes, List<String> frameAncestors,
-                              boolean developmentOnly) {
+                              boolean developmentOnly, ReferenceDate.Mode referenceDate) {
 
     public EhrRegistration {
         frameAncestors = List.copyOf(frameAncestors);
@@ -55,7 +58,16 @@ public record EhrRegistration(String id, String name, String iss, ClientID clien
                 Scope.parse(JSONObjectUtils.getString(o, "ehrLaunchScopes")),
                 Scope.parse(JSONObjectUtils.getString(o, "standaloneScopes")),
                 ancestors,
-                developmentOnly);
+                developmentOnly,
+                referenceDate(JSONObjectUtils.getString(o, "referenceDate", "now")));
+    }
+
+    private static ReferenceDate.Mode referenceDate(String value) throws ParseException {
+        try {
+            return ReferenceDate.Mode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ParseException(e.getMessage());
+        }
     }
 
     /** The form in which issuers are compared: trimmed, without trailing slashes. */

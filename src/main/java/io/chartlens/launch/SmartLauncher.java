@@ -31,6 +31,8 @@ import java.util.Base64;
 public class SmartLauncher {
 
     static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
+    /** Request attribute: how long the token exchange took, for the Server-Timing header. */
+    public static final String TOKEN_EXCHANGE_MS = "chartlens.tokenExchangeMs";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -116,8 +118,10 @@ public class SmartLauncher {
         }
         EhrRegistration registration = registry.byId(pending.registrationId()).orElseThrow(() ->
                 new LaunchException(LaunchFailure.CONFIGURATION_ERROR, "registration removed during launch"));
+        long exchangeStarted = System.nanoTime();
         TokenExchange.TokenResult result = tokens.exchangeCode(registration, pending,
                 response.toSuccessResponse().getAuthorizationCode());
+        request.setAttribute(TOKEN_EXCHANGE_MS, (System.nanoTime() - exchangeStarted) / 1_000_000);
         IDTokenClaimsSet claims = idTokens.verify(registration, pending, result.idToken());
         LaunchSession launch = LaunchContextReader.read(newLaunchId(), registration, pending, result, claims);
         if (pending.type() != LaunchType.PROVIDER && launch.patient().isEmpty()) {

@@ -8,6 +8,7 @@ import io.chartlens.sandbox.auth.TokenServlet;
 import io.chartlens.sandbox.ehr.SandboxHomeServlet;
 import io.chartlens.sandbox.ehr.SandboxLaunchServlet;
 import io.chartlens.sandbox.fhir.SandboxFhirServer;
+import io.chartlens.sandbox.fhir.SimulatedLatencyFilter;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -38,6 +39,8 @@ public class SandboxBootstrap implements ServletContextListener {
         ServletRegistration.Dynamic fhir = context.addServlet("sandbox-fhir", SandboxFhirServer.class);
         fhir.addMapping("/sandbox/fhir/*");
         fhir.setLoadOnStartup(1);
+        context.addFilter("sandbox-latency", SimulatedLatencyFilter.class).addMappingForUrlPatterns(null, false,
+                "/sandbox/fhir/*");
         context.addServlet("sandbox-smart-configuration", SmartConfigurationServlet.class)
                 .addMapping("/sandbox/fhir/.well-known/smart-configuration");
         context.addServlet("sandbox-authorize", AuthorizeServlet.class).addMapping("/sandbox/auth/authorize");

@@ -9,8 +9,8 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Practitioner;
 
 /**
- * The signed-in clinician's display name: the {@code fhirUser} Practitioner's name if it can be read, else the
- * id_token's {@code name}, else a plain "Signed-in user" (the page still works; the name is courtesy, not safety).
+ * The signed-in clinician's display name: the verified id_token's {@code name} claim, else the {@code fhirUser}
+ * Practitioner's name if it can be read, else a plain "Signed-in user" (the name is courtesy, not safety).
  */
 @ApplicationScoped
 public class ClinicianReader {
@@ -23,7 +23,11 @@ public class ClinicianReader {
 
     public Clinician read(IGenericClient client, LaunchSession launch) {
         String reference = launch.user().orElse(null);
-        String fallback = launch.userName() != null ? launch.userName() : "Signed-in user";
+        if (launch.userName() != null && !launch.userName().isBlank()) {
+            // The verified id_token already names the user: no FHIR request on the page's critical path.
+            return new Clinician(launch.userName(), reference);
+        }
+        String fallback = "Signed-in user";
         if (reference == null || !reference.startsWith("Practitioner/")) {
             return new Clinician(fallback, reference);
         }

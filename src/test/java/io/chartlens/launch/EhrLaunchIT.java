@@ -75,7 +75,7 @@ class EhrLaunchIT {
         HttpResponse<String> summary = browser.followFrom(toSummary);
         assertEquals(200, summary.statusCode(), summary.body());
         assertTrue(summary.body().contains("Baxter"), "patient name in banner");
-        assertTrue(summary.body().contains("Alex Rivera"), "clinician name from fhirUser");
+        assertTrue(summary.body().contains("Alex Rivera"), "clinician name from the verified id_token");
         String csp = summary.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("frame-ancestors 'self'"), csp);
         assertFalse(summary.body().contains("eyJ"), "no JWT (token) in the page");

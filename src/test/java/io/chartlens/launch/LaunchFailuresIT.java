@@ -181,7 +181,7 @@ class LaunchFailuresIT {
         HttpResponse<String> summary = launchAtFakeEhr(new Browserless());
         assertEquals(200, summary.statusCode(), summary.body());
         assertTrue(summary.body().contains("Fakeperson"));
-        assertTrue(summary.body().contains("Dr Fake"), "falls back to the id_token name");
+        assertTrue(summary.body().contains("Dr Fake"), "the id_token names the clinician");
         assertTrue(fakeEhr.requests().contains("POST /auth/token refresh_token"), fakeEhr.requests().toString());
         String csp = summary.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("frame-ancestors http://127.0.0.1:"), csp);

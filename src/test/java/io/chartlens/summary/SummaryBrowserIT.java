@@ -56,7 +56,7 @@ class SummaryBrowserIT {
         String name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name"))).getText();
         assertTrue(name.contains("Trey") && name.contains("Berge"), name);
         String clinician = browser.findElement(By.id("clinician-name")).getText();
-        assertTrue(clinician.contains("Alex Rivera"), "clinician from fhirUser: " + clinician);
+        assertTrue(clinician.contains("Alex Rivera"), "clinician from the id_token: " + clinician);
         browser.switchTo().defaultContent();
         Path shots = Path.of(System.getProperty("it.build.dir", "target"), "screenshots");
         Files.createDirectories(shots);

@@ -25,8 +25,9 @@ public final class Browserless {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-    private final List<HttpResponse<String>> hops = new ArrayList<>();
+    // Synchronized: the benchmark shares one client between threads.
+    private final Map<String, String> cookies = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<HttpResponse<String>> hops = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -61,7 +62,9 @@ public final class Browserless {
     }
 
     public List<HttpResponse<String>> hops() {
-        return List.copyOf(hops);
+        synchronized (hops) {
+            return List.copyOf(hops);
+        }
     }
 
     public Optional<String> cookie(String name) {
@@ -116,10 +119,12 @@ public final class Browserless {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder builder) {
-        if (!cookies.isEmpty()) {
-            StringBuilder header = new StringBuilder();
-            cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ").append(k).append('=').append(v));
-            builder.header("Cookie", header.toString());
+        synchronized (cookies) {
+            if (!cookies.isEmpty()) {
+                StringBuilder header = new StringBuilder();
+                cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+                builder.header("Cookie", header.toString());
+            }
         }
         builder.timeout(Duration.ofSeconds(60));
         try {

@@ -1,0 +1,134 @@
+package io.chartlens.record;
+
+import io.chartlens.fhir.FhirClients;
+import io.chartlens.fhir.LoadPolicy;
+import io.chartlens.fhir.LoadedRecord;
+import io.chartlens.fhir.RecordLoader;
+import io.chartlens.fhir.RecordSection;
+import io.chartlens.fhir.SectionStatus;
+import io.chartlens.launch.EhrRegistration;
+import io.chartlens.launch.LaunchSession;
+import io.chartlens.system.ConfigFiles;
+import io.chartlens.system.audit.AuditAction;
+import io.chartlens.system.audit.AuditOutcome;
+import io.chartlens.system.audit.AuditRecord;
+import io.chartlens.system.audit.AuditTrail;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * Loads each launch's record once and shares it between the page's sections. The record is kept in a small,
+ * bounded, short-lived cache on this instance (never in the HTTP session), and every load is audited before any of
+ * it is shown: if the audit cannot be written, the record is not shown.
+ */
+@ApplicationScoped
+public class PatientRecords {
+
+    static final int MAX_CACHED = 200;
+    static final Duration KEEP_FOR = Duration.ofMinutes(5);
+
+    private record Entry(CompletableFuture<PatientRecord> record, Instant startedAt) {
+    }
+
+    /** Where a record load spent its time (milliseconds), for Server-Timing and the benchmark. No PHI. */
+    public record LoadMetrics(long fhirMs, long auditMs, long assembleMs) {
+    }
+
+    private final Map<String, LoadMetrics> metrics = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Inject
+    RecordLoader loader;
+    @Inject
+    FhirClients clients;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    ConfigFiles configFiles;
+    /** The orchestrating task waits for the section tasks, so it must not run on the loader's own bounded pool. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService orchestration;
+
+    private RecordAssembler assembler;
+    private Freshness freshness;
+
+    private final Map<String, Entry> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > MAX_CACHED;
+        }
+    };
+
+    @PostConstruct
+    void init() {
+        assembler = new RecordAssembler(new ObservationReader(ObservationCatalog.fromConfig(configFiles)));
+        freshness = Freshness.fromConfig(configFiles);
+    }
+
+    public Freshness freshness() {
+        return freshness;
+    }
+
+    /** The launch's record: the one being loaded or recently loaded, else a new load. */
+    public CompletableFuture<PatientRecord> recordFor(LaunchSession launch, EhrRegistration registration) {
+        String patientId = launch.patient().orElseThrow(() -> new IllegalArgumentException("launch has no patient"));
+        String key = launch.id() + "|" + patientId;
+        synchronized (cache) {
+            Entry entry = cache.get(key);
+            boolean fresh = entry != null && entry.startedAt().plus(KEEP_FOR).isAfter(Instant.now())
+                    && !entry.record().isCompletedExceptionally();
+            if (fresh) {
+                return entry.record();
+            }
+            CompletableFuture<PatientRecord> load = CompletableFuture.supplyAsync(
+                    () -> load(launch, registration, patientId), orchestration);
+            cache.put(key, new Entry(load, Instant.now()));
+            return load;
+        }
+    }
+
+    /** How the launch's last record load spent its time, if it has finished. */
+    public java.util.Optional<LoadMetrics> metrics(LaunchSession launch) {
+        return java.util.Optional.ofNullable(metrics.get(launch.id() + "|" + launch.patient().orElse("")));
+    }
+
+    private PatientRecord load(LaunchSession launch, EhrRegistration registration, String patientId) {
+        long t0 = System.nanoTime();
+        LoadedRecord loaded = loader.load(clients.forLaunch(launch), patientId, LoadPolicy.defaults());
+        long t1 = System.nanoTime();
+        Set<String> types = loaded.statuses().stream()
+                .filter(s -> s.availability() != SectionStatus.Availability.UNAVAILABLE)
+                .map(s -> s.section().resourceType()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        String failures = loaded.statuses().stream().filter(s -> !s.complete())
+                .map(s -> s.section().name() + ": " + s.reason()).collect(Collectors.joining("; "));
+        AuditOutcome outcome = types.isEmpty() ? AuditOutcome.FAILURE
+                : failures.isEmpty() ? AuditOutcome.SUCCESS : AuditOutcome.PARTIAL;
+        // Throws AuditUnavailableException: an unaudited record is never shown.
+        audit.record(new AuditRecord(launch.user().orElse("unknown-user"), registration.id(), patientId,
+                launch.encounter().orElse(null), AuditAction.READ_RECORD, types, outcome,
+                failures.isEmpty() ? null : failures, launch.id()));
+        long t2 = System.nanoTime();
+        PatientRecord record = assembler.assemble(loaded, registration.referenceDate(), Instant.now());
+        long t3 = System.nanoTime();
+        if (metrics.size() > MAX_CACHED) {
+            metrics.clear();
+        }
+        metrics.put(launch.id() + "|" + patientId,
+                new LoadMetrics((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000));
+        return record;
+    }
+
+    /** The sections a record has; kept here so the page can list what was asked for. */
+    public static RecordSection[] sections() {
+        return RecordSection.values();
+    }
+}

@@ -1,0 +1,34 @@
+package io.chartlens.record;
+
+import java.time.Instant;
+
+/**
+ * The instant that "now" means for a record: ages of values, staleness and look-back windows are measured from it.
+ * It is the wall clock in production; the sandbox uses each patient's last record date because the synthetic
+ * records end in the past (a 2019 record would otherwise show nothing current). The page always says which.
+ *
+ * @param value the instant
+ * @param mode  how it was chosen
+ */
+public record ReferenceDate(Instant value, Mode mode) {
+
+    /** How a reference date is chosen; configured per EHR registration ({@code referenceDate}). */
+    public enum Mode {
+        /** the wall clock */
+        NOW,
+        /** the latest clinical date in the patient's record (development sandbox) */
+        LAST_RECORD;
+
+        public static Mode parse(String value) {
+            return switch (value == null ? "now" : value) {
+                case "now" -> NOW;
+                case "last-record" -> LAST_RECORD;
+                default -> throw new IllegalArgumentException("referenceDate must be now or last-record: " + value);
+            };
+        }
+    }
+
+    public boolean isWallClock() {
+        return mode == Mode.NOW;
+    }
+}

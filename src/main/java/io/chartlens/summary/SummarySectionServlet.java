@@ -1,0 +1,95 @@
+package io.chartlens.summary;
+
+import io.chartlens.launch.CurrentLaunch;
+import io.chartlens.launch.EhrRegistration;
+import io.chartlens.launch.LaunchException;
+import io.chartlens.launch.LaunchSession;
+import io.chartlens.record.PatientRecord;
+import io.chartlens.record.PatientRecords;
+import io.chartlens.system.FrameAncestors;
+import io.chartlens.system.Pages;
+import io.chartlens.system.audit.AuditUnavailableException;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+/**
+ * {@code GET /summary/section?ctx=…&name=record}: one server-rendered section of the summary page, fetched by the
+ * page after it arrives (progressive loading). A failure is a fragment that says what failed, never an empty one.
+ */
+@WebServlet("/summary/section")
+public class SummarySectionServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(SummarySectionServlet.class.getName());
+    static final long WAIT_SECONDS = 30;
+
+    @Inject
+    CurrentLaunch currentLaunch;
+    @Inject
+    PatientRecords records;
+    @Inject
+    Pages pages;
+    @Inject
+    FrameAncestors frameAncestors;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        LaunchSession launch;
+        EhrRegistration registration;
+        try {
+            launch = currentLaunch.require(request);
+            registration = currentLaunch.registration(launch).orElseThrow(() ->
+                    new LaunchException(io.chartlens.launch.LaunchFailure.SESSION_EXPIRED, "registration gone"));
+        } catch (LaunchException e) {
+            failure(request, response, e.failure().status(), e.failure().message() + " " + e.failure().action());
+            return;
+        }
+        frameAncestors.apply(response, registration);
+        if (!"record".equals(request.getParameter("name")) || launch.patient().isEmpty()) {
+            failure(request, response, 404, "There is no such section.");
+            return;
+        }
+        PatientRecord record;
+        try {
+            record = records.recordFor(launch, registration).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            failure(request, response, 504, "The record did not load within " + WAIT_SECONDS
+                    + " s. Nothing is shown for it, which does not mean there is nothing to show. Reload to try again.");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure(request, response, 503, "Loading was interrupted. Reload to try again.");
+            return;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuditUnavailableException) {
+                LOG.severe("Record not shown: audit unavailable (" + e.getCause().getMessage() + ")");
+                failure(request, response, 503, "ChartLens could not record this access in its audit log, so it does "
+                        + "not show the record. Please try again shortly or contact support.");
+            } else {
+                LOG.severe("Record load failed: " + e.getCause().getClass().getName());
+                failure(request, response, 502, "The record could not be loaded. Nothing is shown for it, which does "
+                        + "not mean there is nothing to show. Reload to try again.");
+            }
+            return;
+        }
+        String timing = "requests;desc=" + record.requests() + ", critical;desc=" + record.criticalPathRequests();
+        timing += records.metrics(launch).map(m -> ", fhir;dur=" + m.fhirMs() + ", audit;dur=" + m.auditMs()
+                + ", assemble;dur=" + m.assembleMs()).orElse("");
+        response.setHeader("Server-Timing", timing);
+        pages.render(request, response, "summary/fragments/record-section",
+                Map.of("strip", RecordStrip.of(record, records.freshness()), "ctx", launch.id()));
+    }
+
+    private void failure(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        pages.render(request, response, status, "summary/fragments/failure", Map.of("message", message));
+    }
+}

@@ -1,0 +1,111 @@
+package io.chartlens.record;
+
+import static io.chartlens.testsupport.Browserless.attributeOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.chartlens.system.audit.ServerAuditRows;
+import io.chartlens.testsupport.Browserless;
+import io.chartlens.testsupport.Deployments;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * All 25 shared sample patients, loaded into the sandbox FHIR server, launched one by one: each record loads without
+ * error, and what the page shows matches the bundles (latest BP) and the samples' manifest (active medications).
+ */
+@ExtendWith(ArquillianExtension.class)
+class PatientRecordIT {
+
+    private static final String BASE = Deployments.baseUrl();
+    private static final Set<String> BP_PANELS = Set.of("85354-9", "55284-4", "96607-7");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.chartlens();
+    }
+
+    @Test
+    void everySamplePatientLoadsAndTheStripMatchesTheBundles() throws Exception {
+        SampleManifest manifest = SampleManifest.load();
+        assertEquals(25, manifest.samples().size());
+        List<String> problems = new ArrayList<>();
+        for (SampleManifest.Sample sample : manifest.samples()) {
+            Browserless browser = new Browserless();
+            HttpResponse<String> chart = browser.get(BASE + "/sandbox/launch?patient=" + sample.patientId());
+            assertEquals(200, chart.statusCode(), sample.file() + " is loaded in the sandbox");
+            HttpResponse<String> summary = browser.follow(BASE + attributeOf(chart.body(), "chartlens-frame", "src"));
+            assertEquals(200, summary.statusCode(), sample.file() + ": " + summary.body());
+            String fragment = attributeOf(summary.body(), "record", "data-fragment");
+            HttpResponse<String> record = browser.get(BASE + fragment);
+            String html = record.body();
+            if (record.statusCode() != 200 || !html.contains("record-strip")) {
+                problems.add(sample.file() + ": HTTP " + record.statusCode() + " " + html);
+                continue;
+            }
+            if (html.contains("could not be loaded") || html.contains("are incomplete")) {
+                problems.add(sample.file() + ": a section did not load: " + html);
+            }
+            Optional<String> expectedBp = latestBloodPressure(sample);
+            String shownBp = shownBloodPressure(html);
+            if (!expectedBp.map(bp -> bp.equals(shownBp)).orElse(shownBp == null)) {
+                problems.add(sample.file() + ": BP expected " + expectedBp.orElse("none") + " but shown " + shownBp);
+            }
+            for (String med : sample.activeMeds()) {
+                if (!html.contains(escape(med))) {
+                    problems.add(sample.file() + ": active medication missing: " + med);
+                }
+            }
+            assertFalse(html.contains("(name not available)"), sample.file() + ": every medication name resolves");
+            assertTrue(ServerAuditRows.count(sample.patientId()) >= 2,
+                    sample.file() + ": the summary view and the record read are audited");
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** "sys/dia" of the newest BP panel in the patient's own bundle file. */
+    private static Optional<String> latestBloodPressure(SampleManifest.Sample sample) throws Exception {
+        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class,
+                Files.readString(SampleManifest.folder().resolve(sample.file())));
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r instanceof Observation).map(Observation.class::cast)
+                .filter(o -> o.getCode().getCoding().stream().anyMatch(c -> BP_PANELS.contains(c.getCode())))
+                .filter(o -> o.hasEffectiveDateTimeType())
+                .max(Comparator.comparing(o -> o.getEffectiveDateTimeType().getValue()))
+                .map(o -> component(o, "8480-6") + "/" + component(o, "8462-4"));
+    }
+
+    private static String component(Observation o, String loinc) {
+        return o.getComponent().stream()
+                .filter(c -> c.getCode().getCoding().stream().anyMatch(cd -> loinc.equals(cd.getCode())))
+                .map(c -> c.getValueQuantity().getValue().stripTrailingZeros().toPlainString())
+                .findFirst().orElse("?");
+    }
+
+    private static String shownBloodPressure(String html) {
+        Matcher m = Pattern.compile("fact-label\">BP</span>\\s*<a[^>]*>([0-9.?]+/[0-9.?]+) ").matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+}
