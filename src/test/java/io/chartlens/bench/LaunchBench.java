@@ -1,0 +1,192 @@
+package io.chartlens.bench;
+
+import static io.chartlens.testsupport.Browserless.attributeOf;
+import static io.chartlens.testsupport.Browserless.location;
+
+import io.chartlens.launch.LaunchSession;
+import io.chartlens.launch.LaunchSessions;
+import io.chartlens.launch.LaunchType;
+import io.chartlens.launch.PendingAuthorization;
+import io.chartlens.testsupport.Browserless;
+import io.chartlens.testsupport.Deployments;
+import io.chartlens.testsupport.MemorySession;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Launch benchmark (not a test: it asserts nothing and prints figures). Every sample patient is launched against the
+ * sandbox FHIR server with {@code bench.latency-ms} added to each FHIR request. Run with {@code mvn verify -Pbench}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LaunchBench {
+
+    private static final String BASE = Deployments.baseUrl();
+    private static final Pattern TIMING = Pattern.compile("(\\w+);(?:dur|desc)=([0-9.]+)");
+
+    record Row(String patient, int requests, int critical, long tokenMs, double criticalPathMs, long appReadyMs,
+               long launchCompleteMs, long readyAfterTokenMs, long fhirMs, long auditMs, long assembleMs) {
+        double ratio() {
+            return launchCompleteMs / criticalPathMs;
+        }
+    }
+
+    @Deployment(testable = false)
+    static org.jboss.shrinkwrap.api.spec.WebArchive deployment() {
+        return Deployments.chartlens();
+    }
+
+    @Test
+    void launchToComplete() throws Exception {
+        long latency = Long.getLong("bench.latency-ms", 50);
+        List<String> ids = new ArrayList<>();
+        Matcher m = Pattern.compile("/sandbox/launch\\?patient=([^\"&]+)").matcher(new Browserless().get(BASE + "/sandbox/").body());
+        while (m.find()) {
+            if (!ids.contains(m.group(1))) {
+                ids.add(m.group(1));
+            }
+        }
+        launch(ids.get(0), latency); // warm-up: discovery, JIT, first CapabilityStatement
+        List<Row> rows = new ArrayList<>();
+        for (String id : ids) {
+            rows.add(launch(id, latency));
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Launch benchmark: %d patients, %d ms added per FHIR request, %s%n", rows.size(), latency,
+                Instant.now()));
+        out.append(String.format("%-38s %5s %5s %6s %8s %8s %8s %6s %8s %6s %6s %6s%n", "patient", "reqs", "chain",
+                "token", "critical", "ready", "complete", "ratio", "ready-tk", "fhir", "audit", "parse"));
+        for (Row r : rows) {
+            out.append(String.format("%-38s %5d %5d %6d %8.0f %8d %8d %6.2f %8d %6d %6d %6d%n", r.patient(),
+                    r.requests(), r.critical(), r.tokenMs(), r.criticalPathMs(), r.appReadyMs(), r.launchCompleteMs(),
+                    r.ratio(), r.readyAfterTokenMs(), r.fhirMs(), r.auditMs(), r.assembleMs()));
+        }
+        out.append(String.format("p50/p95 App Ready: %d / %d ms; Launch Complete: %d / %d ms; ratio: %.2f / %.2f;"
+                        + " App Ready after token exchange: %d / %d ms%n",
+                pct(rows, 50, Row::appReadyMs), pct(rows, 95, Row::appReadyMs),
+                pct(rows, 50, Row::launchCompleteMs), pct(rows, 95, Row::launchCompleteMs),
+                pctD(rows, 50), pctD(rows, 95), pct(rows, 50, Row::readyAfterTokenMs), pct(rows, 95, Row::readyAfterTokenMs)));
+        out.append(String.format("Serialized launch session state: %d bytes (the record is not in the session)%n",
+                sessionBytes()));
+        out.append(pagesPerSecond(ids.get(0)));
+        System.out.println(out);
+        Path file = Path.of(System.getProperty("it.build.dir", "target"), "bench", "launch.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out);
+    }
+
+    private Row launch(String patientId, long latency) {
+        Browserless browser = new Browserless();
+        HttpResponse<String> chart = browser.get(BASE + "/sandbox/launch?patient=" + patientId);
+        String frame = attributeOf(chart.body(), "chartlens-frame", "src");
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = browser.get(BASE + frame);
+        r = browser.get(location(r));                       // authorize -> redirect to callback
+        HttpResponse<String> callback = browser.get(location(r)); // token exchange
+        long tokenMs = timing(callback, "token");
+        long afterToken = System.nanoTime();
+        HttpResponse<String> summary = browser.get(URI.create(BASE).resolve(location(callback)).toString());
+        long ready = System.nanoTime();
+        HttpResponse<String> record = browser.get(BASE + attributeOf(summary.body(), "record", "data-fragment"));
+        long complete = System.nanoTime();
+        int requests = (int) timing(record, "requests");
+        int critical = (int) timing(record, "critical");
+        double criticalPath = tokenMs + Math.max(1, critical) * (double) latency;
+        return new Row(patientId, requests, critical, tokenMs, criticalPath, (ready - t0) / 1_000_000,
+                (complete - t0) / 1_000_000, (ready - afterToken) / 1_000_000, timing(record, "fhir"),
+                timing(record, "audit"), timing(record, "assemble"));
+    }
+
+    private static long timing(HttpResponse<?> response, String name) {
+        for (String header : response.headers().allValues("Server-Timing")) {
+            Matcher m = TIMING.matcher(header);
+            while (m.find()) {
+                if (m.group(1).equals(name)) {
+                    return (long) Double.parseDouble(m.group(2));
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static long pct(List<Row> rows, int p, java.util.function.ToLongFunction<Row> f) {
+        List<Long> values = new ArrayList<>(rows.stream().map(f::applyAsLong).toList());
+        Collections.sort(values);
+        return values.get(Math.min(values.size() - 1, (int) Math.ceil(p / 100.0 * values.size()) - 1));
+    }
+
+    private static double pctD(List<Row> rows, int p) {
+        List<Double> values = new ArrayList<>(rows.stream().map(Row::ratio).toList());
+        Collections.sort(values);
+        return values.get(Math.min(values.size() - 1, (int) Math.ceil(p / 100.0 * values.size()) - 1));
+    }
+
+    /** The bytes one launch adds to a session: what a shared session store would hold. */
+    private static int sessionBytes() throws Exception {
+        MemorySession session = new MemorySession();
+        LaunchSessions launches = LaunchSessions.of(session);
+        String token = "x".repeat(900);
+        launches.addPending(session, new PendingAuthorization("s".repeat(43), "v".repeat(43), "n".repeat(43),
+                "sandbox", LaunchType.EHR, URI.create(BASE + "/sandbox/auth/token"), BASE + "/sandbox/auth",
+                URI.create(BASE + "/sandbox/auth/jwks"), Instant.now()));
+        launches.takePending(session, "s".repeat(43));
+        launches.complete(session, "s".repeat(43), new LaunchSession("c".repeat(22), "sandbox", LaunchType.EHR,
+                BASE + "/sandbox/fhir", URI.create(BASE + "/sandbox/auth/token"), token, token, Instant.now(),
+                "launch openid fhirUser offline_access patient/*.rs user/Practitioner.rs", "p".repeat(36), "e".repeat(36),
+                "Practitioner/sandbox-clinician", "Alex Rivera, MD", true, BASE + "/sandbox/smart-style.json",
+                Instant.now()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(launches);
+        }
+        return bytes.size();
+    }
+
+    /** Warm summary pages per second with 16 concurrent clients for 10 s (each page reads the Patient). */
+    private String pagesPerSecond(String patientId) throws Exception {
+        Browserless browser = new Browserless();
+        HttpResponse<String> chart = browser.get(BASE + "/sandbox/launch?patient=" + patientId);
+        HttpResponse<String> summary = browser.follow(BASE + attributeOf(chart.body(), "chartlens-frame", "src"));
+        String url = summary.uri().toString();
+        AtomicInteger pages = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        for (int i = 0; i < 16; i++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> page = browser.get(url);
+                    latencies.add((System.nanoTime() - start) / 1_000_000);
+                    (page.statusCode() == 200 ? pages : errors).incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return String.format("Warm summary pages: %.1f pages/s (16 clients, 10 s, %d errors), p50 %d ms, p95 %d ms%n",
+                pages.get() / 10.0, errors.get(), sorted.get(sorted.size() / 2),
+                sorted.get((int) (sorted.size() * 0.95)));
+    }
+}
