@@ -4,11 +4,8 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import io.chartlens.fhir.FhirClients;
-import io.chartlens.launch.CurrentLaunch;
-import io.chartlens.launch.LaunchException;
 import io.chartlens.launch.LaunchSession;
 import io.chartlens.system.ErrorPages;
-import io.chartlens.system.FrameAncestors;
 import io.chartlens.system.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -34,26 +32,21 @@ public class ResourceServlet extends HttpServlet {
             "Practitioner");
 
     @Inject
-    CurrentLaunch currentLaunch;
-    @Inject
     FhirClients fhirClients;
     @Inject
     Pages pages;
     @Inject
     ErrorPages errors;
     @Inject
-    FrameAncestors frameAncestors;
+    LaunchPages launchPages;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        LaunchSession launch;
-        try {
-            launch = currentLaunch.require(request);
-        } catch (LaunchException e) {
-            errors.render(request, response, e.toPage(null));
+        Optional<LaunchSession> resolved = launchPages.resolve(request, response);
+        if (resolved.isEmpty()) {
             return;
         }
-        currentLaunch.registration(launch).ifPresent(r -> frameAncestors.apply(response, r));
+        LaunchSession launch = resolved.get();
         String ref = request.getParameter("ref");
         var matcher = ref == null ? null : REFERENCE.matcher(ref);
         if (matcher == null || !matcher.matches() || !READABLE.contains(matcher.group(1))) {

@@ -13,10 +13,8 @@ import io.chartlens.system.audit.AuditRecord;
 import io.chartlens.system.audit.AuditTrail;
 import io.chartlens.system.audit.AuditUnavailableException;
 import java.util.Set;
-import io.chartlens.launch.LaunchException;
 import io.chartlens.launch.LaunchSession;
 import io.chartlens.system.ErrorPages;
-import io.chartlens.system.FrameAncestors;
 import io.chartlens.system.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -46,7 +44,7 @@ public class SummaryServlet extends HttpServlet {
     @Inject
     ErrorPages errors;
     @Inject
-    FrameAncestors frameAncestors;
+    LaunchPages launchPages;
     @Inject
     ClinicianReader clinicians;
     @Inject
@@ -65,14 +63,11 @@ public class SummaryServlet extends HttpServlet {
                 return;
             }
         }
-        LaunchSession launch;
-        try {
-            launch = currentLaunch.require(request);
-        } catch (LaunchException e) {
-            errors.render(request, response, e.toPage(null));
+        Optional<LaunchSession> resolved = launchPages.resolve(request, response);
+        if (resolved.isEmpty()) {
             return;
         }
-        currentLaunch.registration(launch).ifPresent(r -> frameAncestors.apply(response, r));
+        LaunchSession launch = resolved.get();
         String patientId = launch.patient().orElse(null);
         if (patientId == null) {
             errors.render(request, response, new ErrorPages.PageFailure(400, "NO_PATIENT_IN_CONTEXT",

@@ -77,6 +77,26 @@ class PatientRecordIT {
                     sample.file() + ": the summary view and the record read are audited");
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertLogsCarryNoPhiOrTokens(manifest);
+    }
+
+    /** After 25 launches, the server log names no patient (id or family name) and holds no token. */
+    private static void assertLogsCarryNoPhiOrTokens(SampleManifest manifest) throws Exception {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("it.build.dir", "target"), "liberty", "wlp",
+                "usr", "servers", System.getProperty("it.server.name", "chartlensIT"), "logs", "messages.log");
+        List<String> lines = Files.readAllLines(log).stream()
+                // the sandbox's own start-up lines name its synthetic sample files
+                .filter(l -> !l.contains("io.chartlens.sandbox.fhir.StoreLoading")).toList();
+        for (String line : lines) {
+            assertFalse(line.contains("eyJ"), "a JWT in the log: " + line);
+            assertFalse(line.toLowerCase(java.util.Locale.ROOT).contains("bearer "), "a bearer token in the log: " + line);
+            for (SampleManifest.Sample sample : manifest.samples()) {
+                String family = sample.name().substring(sample.name().lastIndexOf(' ') + 1);
+                assertFalse(sample.patientId().length() > 3 && line.contains(sample.patientId()),
+                        "a patient id in the log: " + line);
+                assertFalse(line.contains(family), "a patient name in the log: " + line);
+            }
+        }
     }
 
     /** "sys/dia" of the newest BP panel in the patient's own bundle file. */

@@ -55,6 +55,11 @@ class SummaryBrowserIT {
         wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("chartlens-frame")));
         String name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name"))).getText();
         assertTrue(name.contains("Trey") && name.contains("Berge"), name);
+        // The record section arrives after the page (progressive loading) and replaces its loading state.
+        wait.until(ExpectedConditions.attributeToBe(By.id("record"), "aria-busy", "false"));
+        String record = browser.findElement(By.id("record")).getText();
+        assertTrue(record.contains("Latest vital signs") && record.contains("Active problems"), record);
+        assertTrue(!record.contains("Loading the record"), "the loading state is gone");
         String clinician = browser.findElement(By.id("clinician-name")).getText();
         assertTrue(clinician.contains("Alex Rivera"), "clinician from the id_token: " + clinician);
         browser.switchTo().defaultContent();
