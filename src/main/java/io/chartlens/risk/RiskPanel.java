@@ -1,0 +1,57 @@
+package io.chartlens.risk;
+
+import io.chartlens.record.Freshness;
+import io.chartlens.record.PatientRecord;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The risk scores of one record as view records: value or status, band, what is missing, and each input with its
+ * value, date and FHIR source. Built per page request from the cached record.
+ */
+public record RiskPanel(List<Card> cards) {
+
+    /** One score's card. {@code headline} is the value and band, or the status in words when there is no value. */
+    public record Card(String id, String name, String version, String source, String meaning, String status,
+                       boolean final_, String headline, List<String> missing, List<String> warnings,
+                       List<RiskInputs.Provenance> inputs, List<String> itemScores) {
+    }
+
+    public static RiskPanel of(PatientRecord record, List<RiskScore> scores, Freshness freshness) {
+        List<Card> cards = new ArrayList<>();
+        for (RiskScore score : scores) {
+            ScoreDefinition d = score.definition();
+            RiskInputs inputs = RiskInputs.from(record, d, freshness);
+            ScoreResult r = score.compute(inputs.inputs());
+            List<String> items = new ArrayList<>();
+            r.itemScores().forEach((k, v) -> items.add(k + ": " + plain(v)));
+            cards.add(new Card(d.id(), d.name(), d.version(), d.source(), d.meaning(), r.status().json(),
+                    r.status() == ScoreStatus.OK, headline(r), labels(d, r.missing()), r.warnings(),
+                    inputs.provenance(), items));
+        }
+        return new RiskPanel(List.copyOf(cards));
+    }
+
+    static String headline(ScoreResult r) {
+        return switch (r.status()) {
+            case OK -> plain(r.value()) + ("%".equals(r.unit()) ? "%" : " " + r.unit())
+                    + (r.band() != null ? " · " + r.band() : "");
+            case INCOMPLETE -> "Incomplete: " + (r.partial() != null ? plain(r.partial()) + " points so far, " : "")
+                    + "no total without the missing inputs";
+            case NOT_COMPUTABLE -> "Not computable: a required input is missing";
+            case OUT_OF_RANGE -> "Not computed: inputs outside the validated ranges";
+            case INVALID_INPUT -> "Not computed: an input is physiologically impossible";
+            case NOT_APPLICABLE -> "Not applicable to this patient";
+        };
+    }
+
+    private static List<String> labels(ScoreDefinition d, List<String> names) {
+        return names.stream().map(n -> d.inputs().stream().filter(i -> i.name().equals(n)).findFirst()
+                .map(ScoreDefinition.Input::label).orElse(n)).toList();
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "" : v.stripTrailingZeros().toPlainString();
+    }
+}

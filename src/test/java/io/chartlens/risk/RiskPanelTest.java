@@ -1,0 +1,74 @@
+package io.chartlens.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chartlens.record.Freshness;
+import io.chartlens.record.PatientRecord;
+import io.chartlens.record.ReferenceDate;
+import io.chartlens.record.SandboxRecords;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Scores computed from real sandbox records: every score answers, and the record's facts reach the inputs. */
+class RiskPanelTest {
+
+    private static List<RiskScore> scores;
+    private static Freshness freshness;
+
+    @BeforeAll
+    static void load() throws Exception {
+        scores = List.copyOf(ScoreRegistryTest.loadFromRepo().values());
+        freshness = new Freshness(Files.readString(Path.of("smart-config/record/freshness.json")));
+    }
+
+    @Test
+    void everyScoreAnswersForEveryCommittedSandboxPatient() {
+        for (String patient : List.of(SandboxRecords.A04, SandboxRecords.A05, SandboxRecords.P907)) {
+            PatientRecord record = SandboxRecords.assemble(patient, ReferenceDate.Mode.LAST_RECORD, Instant.now());
+            RiskPanel panel = RiskPanel.of(record, scores, freshness);
+            assertEquals(9, panel.cards().size());
+            for (RiskPanel.Card card : panel.cards()) {
+                assertNotNull(card.headline(), card.id());
+                assertTrue(card.source() != null && card.source().matches(".*(19|20)\\d\\d.*"),
+                        card.id() + " cites its source with a year: " + card.source());
+                if (!card.final_()) {
+                    assertFalse(card.headline().matches("^\\d.*"), card.id() + ": no total without all inputs");
+                }
+            }
+        }
+    }
+
+    @Test
+    void cha2ds2VascForTheVeryOldManWithAfStrokeAndMiCountsHisCodedHistory() {
+        PatientRecord record = SandboxRecords.assemble(SandboxRecords.A05, ReferenceDate.Mode.LAST_RECORD, Instant.now());
+        RiskPanel.Card card = card(RiskPanel.of(record, scores, freshness), "cha2ds2vasc");
+        Map<String, String> inputs = new java.util.HashMap<>();
+        card.inputs().forEach(i -> inputs.put(i.name(), i.value()));
+        assertTrue(inputs.get("atrialFibrillation").startsWith("yes"), inputs.toString());
+        assertTrue(inputs.get("hypertension").startsWith("yes"), inputs.toString());
+        assertEquals("107 years", inputs.get("age"), "born 1913-01-13, reference date 2021-01-04");
+        assertEquals("male", inputs.get("sex"));
+        assertTrue(card.final_(), card.headline() + " " + card.missing());
+    }
+
+    @Test
+    void news2IsIncompleteWithoutConsciousnessAndOxygenAndShowsNoTotal() {
+        PatientRecord record = SandboxRecords.assemble(SandboxRecords.A04, ReferenceDate.Mode.LAST_RECORD, Instant.now());
+        RiskPanel.Card card = card(RiskPanel.of(record, scores, freshness), "news2");
+        assertEquals("incomplete", card.status());
+        assertTrue(card.headline().startsWith("Incomplete"), card.headline());
+        assertFalse(card.missing().isEmpty());
+    }
+
+    private static RiskPanel.Card card(RiskPanel panel, String id) {
+        return panel.cards().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+}
