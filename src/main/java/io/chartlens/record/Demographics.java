@@ -17,7 +17,17 @@ import org.hl7.fhir.r4.model.Patient;
  * @param deceased  true when recorded as deceased
  * @param deathDate null when unknown or alive
  */
-public record Demographics(LocalDate birthDate, Sex sex, boolean deceased, OffsetDateTime deathDate) {
+public record Demographics(LocalDate birthDate, Sex sex, boolean deceased, OffsetDateTime deathDate, Race race) {
+
+    /** OMB race category as the Pooled Cohort Equations use it; UNKNOWN when not recorded (never assumed). */
+    public enum Race { WHITE, AFRICAN_AMERICAN, OTHER, UNKNOWN }
+
+    static final String US_CORE_RACE = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race";
+
+    /** Without race (for callers that do not need it). */
+    public Demographics(LocalDate birthDate, Sex sex, boolean deceased, OffsetDateTime deathDate) {
+        this(birthDate, sex, deceased, deathDate, Race.UNKNOWN);
+    }
 
     /** Sex as used by sex-dependent rules. */
     public enum Sex { FEMALE, MALE, OTHER, UNKNOWN }
@@ -32,7 +42,8 @@ public record Demographics(LocalDate birthDate, Sex sex, boolean deceased, Offse
         OffsetDateTime death = patient.hasDeceasedDateTimeType() ? FhirDates.of(patient.getDeceasedDateTimeType()) : null;
         boolean deceased = death != null
                 || (patient.hasDeceasedBooleanType() && patient.getDeceasedBooleanType().booleanValue());
-        return new Demographics(birth != null ? birth.toLocalDate() : null, sex(patient), deceased, death);
+        return new Demographics(birth != null ? birth.toLocalDate() : null, sex(patient), deceased, death,
+                race(patient));
     }
 
     /** Age in whole years at {@code at}, empty when the birth date is unknown. */
@@ -41,6 +52,27 @@ public record Demographics(LocalDate birthDate, Sex sex, boolean deceased, Offse
             return Optional.empty();
         }
         return Optional.of(Period.between(birthDate, at).getYears());
+    }
+
+    /** US Core race, ombCategory: 2106-3 White, 2054-5 Black or African American; other categories OTHER. */
+    private static Race race(Patient patient) {
+        Extension race = patient.getExtensionByUrl(US_CORE_RACE);
+        if (race == null) {
+            return Race.UNKNOWN;
+        }
+        Race found = Race.UNKNOWN;
+        for (Extension part : race.getExtensionsByUrl("ombCategory")) {
+            if (part.getValue() instanceof Coding c && c.getCode() != null) {
+                Race r = switch (c.getCode()) {
+                    case "2106-3" -> Race.WHITE;
+                    case "2054-5" -> Race.AFRICAN_AMERICAN;
+                    default -> Race.OTHER;
+                };
+                // More than one category: the equations have no answer for that; report OTHER.
+                found = found == Race.UNKNOWN ? r : (found == r ? r : Race.OTHER);
+            }
+        }
+        return found;
     }
 
     private static Sex sex(Patient patient) {

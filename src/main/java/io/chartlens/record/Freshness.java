@@ -59,6 +59,11 @@ public final class Freshness {
         return limit.isBefore(reference.value());
     }
 
+    /** The freshness limit of a kind as a duration (calendar periods counted from the epoch). */
+    public Duration limitOf(String kind) {
+        return Duration.between(Instant.EPOCH, plus(Instant.EPOCH, limits.getOrDefault(kind, defaultLimit)));
+    }
+
     /**
      * "just now", "5 min ago", "3 h ago", "4 d ago", "7 mo ago", "2 y ago"; "dated after the reference date" for a
      * date more than 5 minutes after it.

@@ -6,6 +6,8 @@ import io.chartlens.launch.LaunchException;
 import io.chartlens.launch.LaunchSession;
 import io.chartlens.record.PatientRecord;
 import io.chartlens.record.PatientRecords;
+import io.chartlens.risk.RiskPanel;
+import io.chartlens.risk.ScoreRegistry;
 import io.chartlens.system.FrameAncestors;
 import io.chartlens.system.Pages;
 import io.chartlens.system.audit.AuditUnavailableException;
@@ -36,6 +38,8 @@ public class SummarySectionServlet extends HttpServlet {
     @Inject
     PatientRecords records;
     @Inject
+    ScoreRegistry scores;
+    @Inject
     Pages pages;
     @Inject
     FrameAncestors frameAncestors;
@@ -53,7 +57,8 @@ public class SummarySectionServlet extends HttpServlet {
             return;
         }
         frameAncestors.apply(response, registration);
-        if (!"record".equals(request.getParameter("name")) || launch.patient().isEmpty()) {
+        String name = request.getParameter("name");
+        if (!("record".equals(name) || "risk".equals(name)) || launch.patient().isEmpty()) {
             failure(request, response, 404, "There is no such section.");
             return;
         }
@@ -84,6 +89,13 @@ public class SummarySectionServlet extends HttpServlet {
         timing += records.metrics(launch).map(m -> ", fhir;dur=" + m.fhirMs() + ", audit;dur=" + m.auditMs()
                 + ", assemble;dur=" + m.assembleMs()).orElse("");
         response.setHeader("Server-Timing", timing);
+        if ("risk".equals(name)) {
+            pages.render(request, response, "summary/fragments/risk-section", Map.of(
+                    "panel", RiskPanel.of(record, scores.all(), records.freshness()),
+                    "referenceNote", RecordStrip.of(record, records.freshness()).referenceNote(),
+                    "ctx", launch.id()));
+            return;
+        }
         pages.render(request, response, "summary/fragments/record-section",
                 Map.of("strip", RecordStrip.of(record, records.freshness()), "ctx", launch.id()));
     }

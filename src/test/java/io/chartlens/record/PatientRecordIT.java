@@ -73,6 +73,11 @@ class PatientRecordIT {
                 }
             }
             assertFalse(html.contains("(name not available)"), sample.file() + ": every medication name resolves");
+            HttpResponse<String> risk = browser.get(BASE + attributeOf(summary.body(), "risk", "data-fragment"));
+            long cards = Pattern.compile("data-score=\"").matcher(risk.body()).results().count();
+            if (risk.statusCode() != 200 || cards != 9) {
+                problems.add(sample.file() + ": risk scores HTTP " + risk.statusCode() + ", " + cards + " cards");
+            }
             assertTrue(ServerAuditRows.count(sample.patientId()) >= 2,
                     sample.file() + ": the summary view and the record read are audited");
         }
