@@ -38,13 +38,23 @@ public record RiskInputs(ScoreInputs inputs, List<Provenance> provenance) {
     }
 
     public static RiskInputs from(PatientRecord record, ScoreDefinition definition, Freshness freshness) {
+        return from(record, definition, freshness, Map.of());
+    }
+
+    /** With the other scores at hand, for inputs that are themselves scores (LACE's Charlson index). */
+    public static RiskInputs from(PatientRecord record, ScoreDefinition definition, Freshness freshness,
+                                  Map<String, RiskScore> others) {
         Map<String, InputValue> values = new LinkedHashMap<>();
         List<Provenance> provenance = new ArrayList<>();
         for (ScoreDefinition.Input input : definition.inputs()) {
             Object mapping = definition.recordMapping().get(input.name());
             JSONObject m = mapping instanceof JSONObject o ? o : new JSONObject();
             Provenance p;
-            if (m.get("observation") instanceof String kind) {
+            Optional<Provenance> stay = StayInputs.derive(record, input, definition.id(), values,
+                    Optional.ofNullable(others.get("charlson")), freshness);
+            if (stay.isPresent()) {
+                p = stay.get();
+            } else if (m.get("observation") instanceof String kind) {
                 p = observation(record, freshness, input, kind, values);
             } else if (m.containsKey("conditionSnomed")) {
                 p = condition(record, input, codes(m.get("conditionSnomed")), values);

@@ -20,14 +20,23 @@ public record RiskPanel(List<Card> cards) {
 
     public static RiskPanel of(PatientRecord record, List<RiskScore> scores, Freshness freshness) {
         List<Card> cards = new ArrayList<>();
+        java.util.Map<String, RiskScore> byId = new java.util.HashMap<>();
+        scores.forEach(s -> byId.put(s.id(), s));
         for (RiskScore score : scores) {
             ScoreDefinition d = score.definition();
-            RiskInputs inputs = RiskInputs.from(record, d, freshness);
+            RiskInputs inputs = RiskInputs.from(record, d, freshness, byId);
             ScoreResult r = score.compute(inputs.inputs());
             List<String> items = new ArrayList<>();
             r.itemScores().forEach((k, v) -> items.add(k + ": " + plain(v)));
+            List<String> warnings = new ArrayList<>(r.warnings());
+            List<String> stale = inputs.provenance().stream()
+                    .filter(p -> p.stale() && inputs.inputs().has(p.name())).map(RiskInputs.Provenance::label).toList();
+            if (!stale.isEmpty()) {
+                warnings.add(0, "Computed with stale inputs (older than their freshness limit): "
+                        + String.join(", ", stale) + ".");
+            }
             cards.add(new Card(d.id(), d.name(), d.version(), d.source(), d.meaning(), r.status().json(),
-                    r.status() == ScoreStatus.OK, headline(r), labels(d, r.missing()), r.warnings(),
+                    r.status() == ScoreStatus.OK, headline(r), labels(d, r.missing()), List.copyOf(warnings),
                     inputs.provenance(), items));
         }
         return new RiskPanel(List.copyOf(cards));

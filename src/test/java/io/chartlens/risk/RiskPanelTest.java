@@ -68,6 +68,21 @@ class RiskPanelTest {
         assertFalse(card.missing().isEmpty());
     }
 
+    @Test
+    void laceIsComputedFromTheLastInpatientStay() {
+        PatientRecord record = SandboxRecords.assemble(SandboxRecords.A04, ReferenceDate.Mode.LAST_RECORD, Instant.now());
+        var stay = StayInputs.indexStay(record).orElseThrow();
+        long days = java.time.temporal.ChronoUnit.DAYS.between(stay.start().toLocalDate(), stay.end().toLocalDate());
+        RiskPanel.Card lace = card(RiskPanel.of(record, scores, freshness), "lace");
+        Map<String, String> inputs = new java.util.HashMap<>();
+        lace.inputs().forEach(i -> inputs.put(i.name(), i.value()));
+        assertEquals(days + " d", inputs.get("lengthOfStayDays"));
+        assertTrue(inputs.get("charlsonIndex").endsWith("points"), inputs.toString());
+        assertTrue(lace.final_(), lace.headline() + " missing " + lace.missing() + " " + inputs);
+        RiskPanel.Card hospital = card(RiskPanel.of(record, scores, freshness), "hospital");
+        assertTrue(hospital.missing().contains("Discharge from an oncology service"), hospital.missing().toString());
+    }
+
     private static RiskPanel.Card card(RiskPanel panel, String id) {
         return panel.cards().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
