@@ -120,7 +120,8 @@ class RecordAssemblerTest {
 
     @Test
     void readsTheGsdPatientsProblemsAndMedications() {
-        assertEquals(new Demographics(LocalDate.of(1913, 1, 13), Sex.MALE, false, null), a05.demographics());
+        assertEquals(new Demographics(LocalDate.of(1913, 1, 13), Sex.MALE, false, null, Demographics.Race.WHITE),
+                a05.demographics(), "US Core race ombCategory 2106-3");
         assertEquals(java.util.Optional.of(107), a05.demographics().ageAt(LocalDate.of(2021, 1, 4)));
         assertEquals(10, a05.problems().size());
         assertEquals(8, a05.activeProblems().size(), "two sinusitis/sore throat episodes resolved");
