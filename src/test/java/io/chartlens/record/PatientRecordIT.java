@@ -94,7 +94,8 @@ class PatientRecordIT {
                 .filter(l -> !l.contains("io.chartlens.sandbox.fhir.StoreLoading")).toList();
         for (String line : lines) {
             assertFalse(line.contains("eyJ"), "a JWT in the log: " + line);
-            assertFalse(line.toLowerCase(java.util.Locale.ROOT).contains("bearer "), "a bearer token in the log: " + line);
+            assertFalse(Pattern.compile("(?i)bearer [A-Za-z0-9._~+/=-]{16,}").matcher(line).find(),
+                    "a bearer token in the log: " + line);
             for (SampleManifest.Sample sample : manifest.samples()) {
                 String family = sample.name().substring(sample.name().lastIndexOf(' ') + 1);
                 assertFalse(sample.patientId().length() > 3 && line.contains(sample.patientId()),
