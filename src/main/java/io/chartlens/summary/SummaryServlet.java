@@ -103,6 +103,7 @@ public class SummaryServlet extends HttpServlet {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("ctx", launch.id());
+        model.put("styled", launch.styleUrl().flatMap(u -> SmartStyles.allowed(u, registration)).isPresent());
         model.put("showBanner", launch.needPatientBanner());
         model.put("banner", banner);
         model.put("clinician", clinicians.read(client, launch));

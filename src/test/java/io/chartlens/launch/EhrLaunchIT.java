@@ -79,6 +79,11 @@ class EhrLaunchIT {
         String csp = summary.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("frame-ancestors 'self'"), csp);
         assertFalse(summary.body().contains("eyJ"), "no JWT (token) in the page");
+        String style = attributeOf(summary.body().replaceFirst("<link rel=\"stylesheet\" href=\"/style.css",
+                "<link id=\"ehr-style\" rel=\"stylesheet\" href=\"/style.css"), "ehr-style", "href");
+        HttpResponse<String> css = browser.get(BASE + style);
+        assertEquals(200, css.statusCode());
+        assertTrue(css.body().contains("--accent: #005ea2;"), "the sandbox EHR's smart_style_url is honoured: " + css.body());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.chartlens.testsupport.Browserless.attributeOf;
 import static io.chartlens.testsupport.Browserless.location;
 import static io.chartlens.testsupport.Browserless.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -49,6 +50,7 @@ class LaunchFailuresIT {
     @BeforeEach
     void resetFakeEhr() {
         fakeEhr.mode(FakeEhr.Mode.OK);
+        fakeEhr.needPatientBanner(true);
         fakeEhr.accessTokenLifetime(3600);
         fakeEhr.clearRequests();
     }
@@ -185,6 +187,23 @@ class LaunchFailuresIT {
         assertTrue(fakeEhr.requests().contains("POST /auth/token refresh_token"), fakeEhr.requests().toString());
         String csp = summary.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("frame-ancestors http://127.0.0.1:"), csp);
+    }
+
+    @Test
+    void textFromFhirIsEscaped() {
+        HttpResponse<String> summary = launchAtFakeEhr(new Browserless());
+        assertEquals(200, summary.statusCode(), summary.body());
+        assertTrue(summary.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;Fiona"), summary.body());
+        assertFalse(summary.body().contains("<script>alert(1)"), "FHIR text never reaches the page unescaped");
+    }
+
+    @Test
+    void anEhrThatShowsItsOwnBannerGetsNone() {
+        fakeEhr.needPatientBanner(false);
+        HttpResponse<String> summary = launchAtFakeEhr(new Browserless());
+        assertEquals(200, summary.statusCode(), summary.body());
+        assertFalse(summary.body().contains("id=\"patient-name\""), "need_patient_banner=false hides the banner");
+        assertTrue(summary.body().contains("Summary for"), "the page still names its subject for screen readers");
     }
 
     private HttpResponse<String> launchAtFakeEhr(Browserless browser) {

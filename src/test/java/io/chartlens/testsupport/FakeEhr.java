@@ -43,6 +43,7 @@ public final class FakeEhr implements AutoCloseable {
     private volatile Mode mode = Mode.OK;
     private volatile long expiresIn = 3600;
     private volatile String lastNonce;
+    private volatile boolean needPatientBanner = true;
 
     public FakeEhr(int port) throws IOException, JOSEException {
         this.port = port;
@@ -63,6 +64,10 @@ public final class FakeEhr implements AutoCloseable {
 
     public void mode(Mode newMode) {
         mode = newMode;
+    }
+
+    public void needPatientBanner(boolean value) {
+        needPatientBanner = value;
     }
 
     public void accessTokenLifetime(long seconds) {
@@ -101,7 +106,7 @@ public final class FakeEhr implements AutoCloseable {
                     if (path.startsWith("/fhir/Patient/")) {
                         reply(exchange, 200, "application/fhir+json", "{\"resourceType\":\"Patient\",\"id\":\""
                                 + PATIENT_ID + "\",\"gender\":\"female\",\"birthDate\":\"1960-05-01\","
-                                + "\"name\":[{\"use\":\"official\",\"family\":\"Fakeperson\",\"given\":[\"Fiona\"]}]}");
+                                + "\"name\":[{\"use\":\"official\",\"family\":\"Fakeperson\",\"given\":[\"<script>alert(1)</script>Fiona\"]}]}");
                     } else {
                         reply(exchange, 404, "text/plain", "not found");
                     }
@@ -144,7 +149,8 @@ public final class FakeEhr implements AutoCloseable {
         StringBuilder json = new StringBuilder("{\"access_token\":\"fake-access-").append(System.nanoTime())
                 .append("\",\"token_type\":\"Bearer\",\"expires_in\":").append(expiresIn)
                 .append(",\"scope\":\"launch openid fhirUser offline_access patient/*.rs\",\"refresh_token\":\"fake-refresh-")
-                .append(System.nanoTime()).append("\",\"patient\":\"").append(PATIENT_ID).append("\"");
+                .append(System.nanoTime()).append("\",\"patient\":\"").append(PATIENT_ID).append("\"")
+                .append(",\"need_patient_banner\":").append(needPatientBanner);
         if (mode != Mode.NO_ID_TOKEN && "authorization_code".equals(form.get("grant_type"))) {
             json.append(",\"id_token\":\"").append(idToken()).append('"');
         }
