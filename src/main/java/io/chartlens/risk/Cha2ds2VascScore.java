@@ -1,5 +1,10 @@
 package io.chartlens.risk;
 
+import static io.chartlens.risk.ScoreParameters.flagPoints;
+import static io.chartlens.risk.ScoreParameters.lowerBoundLabel;
+import static io.chartlens.risk.ScoreParameters.lowerBoundPoints;
+import static io.chartlens.risk.ScoreParameters.number;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -25,10 +30,12 @@ public final class Cha2ds2VascScore implements RiskScore {
 
     private final ScoreDefinition definition;
     private final JSONObject parameters;
+    private final ScoreResults results;
 
     public Cha2ds2VascScore(ScoreDefinition definition) {
         this.definition = definition;
         this.parameters = definition.parameters();
+        this.results = new ScoreResults(definition, "points");
     }
 
     @Override
@@ -44,16 +51,16 @@ public final class Cha2ds2VascScore implements RiskScore {
     @Override
     public ScoreResult compute(ScoreInputs inputs) {
         List<String> warnings = new ArrayList<>();
-        List<String> invalid = invalidInputs(inputs);
+        List<String> invalid = ScoreInputChecks.plausibleProblems(definition,
+                (JSONObject) parameters.get("plausible"), inputs);
         if (!invalid.isEmpty()) {
-            return result(ScoreStatus.INVALID_INPUT, null, null, null, Map.of(), List.of(), invalid);
+            return results.invalid(List.of(), invalid);
         }
         String population = (String) parameters.get("populationFlag");
         if (inputs.flag(population).isEmpty()) {
             warnings.add((String) parameters.get("populationUnknownWarning"));
         } else if (!inputs.flag(population).get()) {
-            return result(ScoreStatus.NOT_APPLICABLE, null, null, null, Map.of(), List.of(),
-                    List.of((String) parameters.get("notApplicableWarning")));
+            return results.notApplicable((String) parameters.get("notApplicableWarning"));
         }
 
         JSONObject flagPoints = (JSONObject) parameters.get("flagPoints");
@@ -77,91 +84,23 @@ public final class Cha2ds2VascScore implements RiskScore {
             BigDecimal points = switch (name) {
                 case AGE -> ageTablePoints(inputs.quantity(AGE).orElseThrow());
                 case SEX -> number(((JSONObject) parameters.get("sexPoints")).get(inputs.choice(SEX).orElseThrow()));
-                default -> inputs.flag(name).orElseThrow() ? number(flagPoints.get(name)) : BigDecimal.ZERO;
+                default -> flagPoints(flagPoints, inputs, name);
             };
             items.put(name, points);
         }
         if (!notFound.isEmpty()) {
             warnings.add(parameters.get("absentWarning") + ": " + String.join(", ", notFound));
         }
-        BigDecimal total = items.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (!missing.isEmpty()) {
-            return result(ScoreStatus.INCOMPLETE, null, total, null, items, missing, warnings);
+            return results.incomplete(items, missing, warnings);
         }
-        return result(ScoreStatus.OK, total, null, band(inputs.choice(SEX).orElseThrow(), total), items, List.of(),
-                warnings);
+        BigDecimal total = ScoreParameters.total(items);
+        JSONArray bands = (JSONArray) ((JSONObject) parameters.get("bands")).get(inputs.choice(SEX).orElseThrow());
+        return results.result(ScoreStatus.OK, total, null, lowerBoundLabel(bands, total), items, List.of(), warnings);
     }
 
     /** Age in completed years, as clinicians state it: 74.9 is "74", so 65-74 scores 1 and 75 scores 2. */
     private BigDecimal ageTablePoints(BigDecimal age) {
-        BigDecimal years = age.setScale(0, RoundingMode.FLOOR);
-        BigDecimal points = BigDecimal.ZERO;
-        for (Object row : (JSONArray) parameters.get("agePoints")) {
-            JSONObject r = (JSONObject) row;
-            if (years.compareTo(number(r.get("atLeast"))) >= 0) {
-                points = number(r.get("points"));
-            }
-        }
-        return points;
-    }
-
-    private String band(String sex, BigDecimal total) {
-        String label = null;
-        for (Object row : (JSONArray) ((JSONObject) parameters.get("bands")).get(sex)) {
-            JSONObject r = (JSONObject) row;
-            if (total.compareTo(number(r.get("atLeast"))) >= 0) {
-                label = (String) r.get("label");
-            }
-        }
-        return label;
-    }
-
-    private List<String> invalidInputs(ScoreInputs inputs) {
-        List<String> problems = new ArrayList<>();
-        for (ScoreDefinition.Input input : definition.inputs()) {
-            InputValue value = inputs.values().get(input.name());
-            if (value == null) {
-                continue;
-            }
-            String problem = switch (input.type()) {
-                case "flag" -> value instanceof InputValue.Flag ? null : "expected a yes/no value";
-                case "choice" -> value instanceof InputValue.Choice c
-                        ? (input.allowed().contains(c.value()) ? null
-                        : "'" + c.value() + "' is not one of " + String.join("|", input.allowed()))
-                        : "expected one of " + String.join("|", input.allowed());
-                default -> quantityProblem(input, value);
-            };
-            if (problem != null) {
-                problems.add(input.name() + ": " + problem);
-            }
-        }
-        return problems;
-    }
-
-    private String quantityProblem(ScoreDefinition.Input input, InputValue value) {
-        if (!(value instanceof InputValue.Quantity q)) {
-            return "expected a quantity in " + input.unit();
-        }
-        if (!input.unit().equals(q.unit())) {
-            return "unit '" + q.unit() + "' given, '" + input.unit() + "' expected";
-        }
-        JSONObject range = (JSONObject) ((JSONObject) parameters.get("plausible")).get(input.name());
-        BigDecimal min = number(range.get("min"));
-        BigDecimal max = number(range.get("max"));
-        if (q.value().compareTo(min) < 0 || q.value().compareTo(max) > 0) {
-            return q.value().toPlainString() + " " + q.unit() + " is not a possible value (" + min.toPlainString()
-                    + "-" + max.toPlainString() + " " + q.unit() + ")";
-        }
-        return null;
-    }
-
-    private ScoreResult result(ScoreStatus status, BigDecimal value, BigDecimal partial, String band,
-                               Map<String, BigDecimal> items, List<String> missing, List<String> warnings) {
-        return new ScoreResult(definition.id(), definition.version(), status, value, partial, "points", band, items,
-                missing, warnings, definition.source());
-    }
-
-    private static BigDecimal number(Object o) {
-        return new BigDecimal(o.toString());
+        return lowerBoundPoints((JSONArray) parameters.get("agePoints"), age.setScale(0, RoundingMode.FLOOR));
     }
 }

@@ -26,6 +26,7 @@ public final class CharlsonScore implements RiskScore {
     private static final String AGE = "age";
 
     private final ScoreDefinition definition;
+    private final ScoreResults results;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Integer> weights1987 = new LinkedHashMap<>();
     private final Map<String, Integer> weightsQuan = new LinkedHashMap<>();
@@ -39,6 +40,7 @@ public final class CharlsonScore implements RiskScore {
 
     public CharlsonScore(ScoreDefinition definition) {
         this.definition = definition;
+        this.results = new ScoreResults(definition, "points");
         JSONObject p = definition.parameters();
         ints((JSONObject) p.get("weights1987"), weights1987);
         ints((JSONObject) p.get("weightsQuan2011"), weightsQuan);
@@ -119,11 +121,11 @@ public final class CharlsonScore implements RiskScore {
             }
         }
         if (!invalid.isEmpty()) {
-            return result(ScoreStatus.INVALID_INPUT, null, null, Map.of(), List.of(), invalid);
+            return results.invalid(List.of(), invalid);
         }
         if (age != null && age < minAgeYears) {
-            return result(ScoreStatus.NOT_APPLICABLE, null, null, Map.of(), List.of(), List.of("The Charlson index "
-                    + "was derived and validated in adults; age " + age + " is below " + minAgeYears + "."));
+            return results.notApplicable("The Charlson index was derived and validated in adults; age " + age
+                    + " is below " + minAgeYears + ".");
         }
 
         List<String> warnings = new ArrayList<>();
@@ -160,7 +162,8 @@ public final class CharlsonScore implements RiskScore {
             items.put("agePoints", BigDecimal.valueOf(points));
             items.put("ageAdjustedTotal", BigDecimal.valueOf(total + points));
         }
-        return result(ScoreStatus.OK, BigDecimal.valueOf(total), band(total), items, missing, warnings);
+        return results.result(ScoreStatus.OK, BigDecimal.valueOf(total), null, band(total), items, missing,
+                warnings);
     }
 
     /**
@@ -201,11 +204,5 @@ public final class CharlsonScore implements RiskScore {
             }
         }
         return label;
-    }
-
-    private ScoreResult result(ScoreStatus status, BigDecimal value, String band, Map<String, BigDecimal> items,
-                               List<String> missing, List<String> warnings) {
-        return new ScoreResult(definition.id(), definition.version(), status, value, null, "points", band, items,
-                missing, warnings, definition.source());
     }
 }

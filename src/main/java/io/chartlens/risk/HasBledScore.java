@@ -1,5 +1,9 @@
 package io.chartlens.risk;
 
+import static io.chartlens.risk.ScoreParameters.flagPoints;
+import static io.chartlens.risk.ScoreParameters.lowerBoundLabel;
+import static io.chartlens.risk.ScoreParameters.number;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -23,10 +27,12 @@ public final class HasBledScore implements RiskScore {
 
     private final ScoreDefinition definition;
     private final JSONObject parameters;
+    private final ScoreResults results;
 
     public HasBledScore(ScoreDefinition definition) {
         this.definition = definition;
         this.parameters = definition.parameters();
+        this.results = new ScoreResults(definition, "points");
     }
 
     @Override
@@ -42,9 +48,10 @@ public final class HasBledScore implements RiskScore {
     @Override
     public ScoreResult compute(ScoreInputs inputs) {
         List<String> warnings = new ArrayList<>();
-        List<String> invalid = invalidInputs(inputs);
+        List<String> invalid = ScoreInputChecks.plausibleProblems(definition,
+                (JSONObject) parameters.get("plausible"), inputs);
         if (!invalid.isEmpty()) {
-            return result(ScoreStatus.INVALID_INPUT, null, null, null, Map.of(), List.of(), invalid);
+            return results.invalid(List.of(), invalid);
         }
         JSONObject flagPoints = (JSONObject) parameters.get("flagPoints");
         JSONObject thresholds = (JSONObject) parameters.get("aboveThresholdPoints");
@@ -64,82 +71,23 @@ public final class HasBledScore implements RiskScore {
             }
             BigDecimal points = thresholds.containsKey(name)
                     ? abovePoints((JSONObject) thresholds.get(name), inputs.quantity(name).orElseThrow())
-                    : inputs.flag(name).orElseThrow() ? number(flagPoints.get(name)) : BigDecimal.ZERO;
+                    : flagPoints(flagPoints, inputs, name);
             items.put(name, points);
         }
         if (!notFound.isEmpty()) {
             warnings.add(parameters.get("absentWarning") + ": " + String.join(", ", notFound));
         }
-        BigDecimal total = items.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (!missing.isEmpty()) {
-            return result(ScoreStatus.INCOMPLETE, null, total, null, items, missing, warnings);
+            return results.incomplete(items, missing, warnings);
         }
-        return result(ScoreStatus.OK, total, null, band(total), items, List.of(), warnings);
+        BigDecimal total = ScoreParameters.total(items);
+        String band = lowerBoundLabel((JSONArray) parameters.get("bands"), total);
+        return results.result(ScoreStatus.OK, total, null, band, items, List.of(), warnings);
     }
 
     /** Points when the value is strictly above the threshold; ages in completed years (65.9 is "65", not > 65). */
     private static BigDecimal abovePoints(JSONObject rule, BigDecimal value) {
         BigDecimal v = Boolean.TRUE.equals(rule.get("completedYears")) ? value.setScale(0, RoundingMode.FLOOR) : value;
         return v.compareTo(number(rule.get("above"))) > 0 ? number(rule.get("points")) : BigDecimal.ZERO;
-    }
-
-    private String band(BigDecimal total) {
-        String label = null;
-        for (Object row : (JSONArray) parameters.get("bands")) {
-            JSONObject r = (JSONObject) row;
-            if (total.compareTo(number(r.get("atLeast"))) >= 0) {
-                label = (String) r.get("label");
-            }
-        }
-        return label;
-    }
-
-    private List<String> invalidInputs(ScoreInputs inputs) {
-        List<String> problems = new ArrayList<>();
-        for (ScoreDefinition.Input input : definition.inputs()) {
-            InputValue value = inputs.values().get(input.name());
-            if (value == null) {
-                continue;
-            }
-            String problem = switch (input.type()) {
-                case "flag" -> value instanceof InputValue.Flag ? null : "expected a yes/no value";
-                case "choice" -> value instanceof InputValue.Choice c
-                        ? (input.allowed().contains(c.value()) ? null
-                        : "'" + c.value() + "' is not one of " + String.join("|", input.allowed()))
-                        : "expected one of " + String.join("|", input.allowed());
-                default -> quantityProblem(input, value);
-            };
-            if (problem != null) {
-                problems.add(input.name() + ": " + problem);
-            }
-        }
-        return problems;
-    }
-
-    private String quantityProblem(ScoreDefinition.Input input, InputValue value) {
-        if (!(value instanceof InputValue.Quantity q)) {
-            return "expected a quantity in " + input.unit();
-        }
-        if (!input.unit().equals(q.unit())) {
-            return "unit '" + q.unit() + "' given, '" + input.unit() + "' expected";
-        }
-        JSONObject range = (JSONObject) ((JSONObject) parameters.get("plausible")).get(input.name());
-        BigDecimal min = number(range.get("min"));
-        BigDecimal max = number(range.get("max"));
-        if (q.value().compareTo(min) < 0 || q.value().compareTo(max) > 0) {
-            return q.value().toPlainString() + " " + q.unit() + " is not a possible value (" + min.toPlainString()
-                    + "-" + max.toPlainString() + " " + q.unit() + ")";
-        }
-        return null;
-    }
-
-    private ScoreResult result(ScoreStatus status, BigDecimal value, BigDecimal partial, String band,
-                               Map<String, BigDecimal> items, List<String> missing, List<String> warnings) {
-        return new ScoreResult(definition.id(), definition.version(), status, value, partial, "points", band, items,
-                missing, warnings, definition.source());
-    }
-
-    private static BigDecimal number(Object o) {
-        return new BigDecimal(o.toString());
     }
 }

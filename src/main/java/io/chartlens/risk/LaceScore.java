@@ -1,5 +1,9 @@
 package io.chartlens.risk;
 
+import static io.chartlens.risk.ScoreParameters.flagPoints;
+import static io.chartlens.risk.ScoreParameters.lowerBoundPoints;
+import static io.chartlens.risk.ScoreParameters.lowerBoundRow;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +26,12 @@ public final class LaceScore implements RiskScore {
 
     private final ScoreDefinition definition;
     private final JSONObject parameters;
+    private final ScoreResults results;
 
     public LaceScore(ScoreDefinition definition) {
         this.definition = definition;
         this.parameters = definition.parameters();
+        this.results = new ScoreResults(definition, "points");
     }
 
     @Override
@@ -40,9 +46,10 @@ public final class LaceScore implements RiskScore {
 
     @Override
     public ScoreResult compute(ScoreInputs inputs) {
-        List<String> invalid = invalidInputs(inputs);
+        List<String> invalid = ScoreInputChecks.wholeAndPlausibleProblems(definition,
+                (JSONArray) parameters.get("wholeNumbers"), (JSONObject) parameters.get("plausible"), inputs);
         if (!invalid.isEmpty()) {
-            return result(ScoreStatus.INVALID_INPUT, null, null, null, Map.of(), List.of(), invalid);
+            return results.invalid(List.of(), invalid);
         }
         JSONObject flagPoints = (JSONObject) parameters.get("flagPoints");
         JSONObject tables = (JSONObject) parameters.get("tablePoints");
@@ -56,80 +63,13 @@ public final class LaceScore implements RiskScore {
             }
             items.put(name, tables.containsKey(name)
                     ? lowerBoundPoints((JSONArray) tables.get(name), inputs.quantity(name).orElseThrow())
-                    : inputs.flag(name).orElseThrow() ? number(flagPoints.get(name)) : BigDecimal.ZERO);
+                    : flagPoints(flagPoints, inputs, name));
         }
-        BigDecimal total = items.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (!missing.isEmpty()) {
-            return result(ScoreStatus.INCOMPLETE, null, total, null, items, missing, List.of());
+            return results.incomplete(items, missing, List.of());
         }
+        BigDecimal total = ScoreParameters.total(items);
         String band = (String) lowerBoundRow((JSONArray) parameters.get("bands"), total).get("label");
-        return result(ScoreStatus.OK, total, null, band, items, List.of(), List.of());
-    }
-
-    private static BigDecimal lowerBoundPoints(JSONArray table, BigDecimal value) {
-        return number(lowerBoundRow(table, value).get("points"));
-    }
-
-    /** The last row whose {@code atLeast} is not above the value: rows are ascending lower bounds. */
-    private static JSONObject lowerBoundRow(JSONArray rows, BigDecimal value) {
-        JSONObject match = null;
-        for (Object row : rows) {
-            JSONObject r = (JSONObject) row;
-            if (value.compareTo(number(r.get("atLeast"))) >= 0) {
-                match = r;
-            }
-        }
-        return match;
-    }
-
-    private List<String> invalidInputs(ScoreInputs inputs) {
-        List<?> wholeNumbers = (JSONArray) parameters.get("wholeNumbers");
-        List<String> problems = new ArrayList<>();
-        for (ScoreDefinition.Input input : definition.inputs()) {
-            InputValue value = inputs.values().get(input.name());
-            if (value == null) {
-                continue;
-            }
-            String problem;
-            if ("flag".equals(input.type())) {
-                problem = value instanceof InputValue.Flag ? null : "expected a yes/no value";
-            } else if (!(value instanceof InputValue.Quantity q)) {
-                problem = "expected a quantity in " + input.unit();
-            } else if (!input.unit().equals(q.unit())) {
-                problem = "unit '" + q.unit() + "' given, '" + input.unit() + "' expected";
-            } else if (wholeNumbers.contains(input.name()) && q.value().stripTrailingZeros().scale() > 0) {
-                problem = q.value().toPlainString() + " is not a whole number";
-            } else {
-                problem = rangeProblem(input.name(), q);
-            }
-            if (problem != null) {
-                problems.add(input.name() + ": " + problem);
-            }
-        }
-        return problems;
-    }
-
-    private String rangeProblem(String name, InputValue.Quantity q) {
-        JSONObject range = (JSONObject) ((JSONObject) parameters.get("plausible")).get(name);
-        BigDecimal min = number(range.get("min"));
-        if (q.value().compareTo(min) < 0) {
-            return q.value().toPlainString() + " " + q.unit() + " is not a possible value (at least "
-                    + min.toPlainString() + ")";
-        }
-        if (range.get("max") != null && q.value().compareTo(number(range.get("max"))) > 0) {
-            return q.value().toPlainString() + " " + q.unit() + " is not a possible value (at most "
-                    + number(range.get("max")).toPlainString() + ")";
-        }
-        return null;
-    }
-
-    private ScoreResult result(ScoreStatus status, BigDecimal value, BigDecimal partial, String band,
-                               Map<String, BigDecimal> items, List<String> missing, List<String> warnings) {
-        return new ScoreResult(definition.id(), definition.version(), status, value, partial, "points", band, items,
-                missing, warnings, definition.source());
-    }
-
-    private static BigDecimal number(Object o) {
-        return new BigDecimal(o.toString());
+        return results.result(ScoreStatus.OK, total, null, band, items, List.of(), List.of());
     }
 }

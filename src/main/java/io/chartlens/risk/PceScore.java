@@ -23,6 +23,7 @@ import net.minidev.json.JSONObject;
 public final class PceScore implements RiskScore {
 
     private final ScoreDefinition definition;
+    private final ScoreResults results;
     private final Map<String, Equation> equations = new LinkedHashMap<>();
     private final Map<String, String> equationForRace = new LinkedHashMap<>();
     private final List<String> required;
@@ -45,6 +46,7 @@ public final class PceScore implements RiskScore {
 
     public PceScore(ScoreDefinition definition) {
         this.definition = definition;
+        this.results = new ScoreResults(definition, "%");
         JSONObject p = definition.parameters();
         JSONObject eqs = (JSONObject) p.get("equations");
         eqs.forEach((group, raw) -> {
@@ -89,8 +91,8 @@ public final class PceScore implements RiskScore {
     @Override
     public ScoreResult compute(ScoreInputs in) {
         if (in.flag("knownAscvd").orElse(false)) {
-            return result(ScoreStatus.NOT_APPLICABLE, null, null, Map.of(), List.of(), List.of("Known ASCVD is "
-                    + "recorded: the Pooled Cohort Equations estimate first events (primary prevention) only."));
+            return results.notApplicable("Known ASCVD is recorded: the Pooled Cohort Equations estimate first events"
+                    + " (primary prevention) only.");
         }
         List<String> missing = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
@@ -110,10 +112,10 @@ public final class PceScore implements RiskScore {
                     + plain(tc) + " mg/dL, which is impossible (HDL is part of total cholesterol)");
         }
         if (!invalid.isEmpty()) {
-            return result(ScoreStatus.INVALID_INPUT, null, null, Map.of(), missing, invalid);
+            return results.invalid(missing, invalid);
         }
         if (!missing.isEmpty()) {
-            return result(ScoreStatus.NOT_COMPUTABLE, null, null, Map.of(), missing, List.of());
+            return results.result(ScoreStatus.NOT_COMPUTABLE, null, null, null, Map.of(), missing, List.of());
         }
 
         double age = in.quantity("age").orElseThrow().doubleValue();
@@ -127,7 +129,7 @@ public final class PceScore implements RiskScore {
         outOfRange("hdlCholesterol", hdl, "mg/dL", outside);
         outOfRange("systolicBp", sbp, "mm[Hg]", outside);
         if (!outside.isEmpty()) {
-            return result(ScoreStatus.OUT_OF_RANGE, null, null, Map.of(), List.of(), outside);
+            return results.result(ScoreStatus.OUT_OF_RANGE, null, null, null, Map.of(), List.of(), outside);
         }
 
         String race = in.choice("race").orElseThrow();
@@ -150,7 +152,7 @@ public final class PceScore implements RiskScore {
         Map<String, BigDecimal> items = new LinkedHashMap<>();
         terms.forEach((term, v) -> items.put(term, BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_UP)));
         items.put("individualSum", BigDecimal.valueOf(sum).setScale(3, RoundingMode.HALF_UP));
-        return result(ScoreStatus.OK, percent, band(percent), items, List.of(), warnings);
+        return results.result(ScoreStatus.OK, percent, null, band(percent), items, List.of(), warnings);
     }
 
     /** Goff 2013 Table A: 1 - S10 ^ exp(individual sum - mean sum), in percent, unrounded. */
@@ -236,11 +238,5 @@ public final class PceScore implements RiskScore {
 
     private static String plain(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
-
-    private ScoreResult result(ScoreStatus status, BigDecimal value, String band, Map<String, BigDecimal> items,
-                               List<String> missing, List<String> warnings) {
-        return new ScoreResult(definition.id(), definition.version(), status, value, null, "%", band, items, missing,
-                warnings, definition.source());
     }
 }
