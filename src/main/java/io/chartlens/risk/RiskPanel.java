@@ -15,7 +15,17 @@ public record RiskPanel(List<Card> cards) {
     /** One score's card. {@code headline} is the value and band, or the status in words when there is no value. */
     public record Card(String id, String name, String version, String source, String meaning, String status,
                        boolean final_, String headline, List<String> missing, List<String> warnings,
-                       List<RiskInputs.Provenance> inputs, List<String> itemScores) {
+                       List<RiskInputs.Provenance> inputs, List<String> itemScores, List<FormField> form) {
+    }
+
+    /** One field of a card's what-if form; {@code value} is the value in use (null when missing). */
+    public record FormField(String name, String label, String type, String unit, List<String> allowed, String value) {
+    }
+
+    /** The what-if form of a score, prefilled with the inputs in use. */
+    public static List<FormField> form(ScoreDefinition d, java.util.Map<String, InputValue> values) {
+        return d.inputs().stream().map(i -> new FormField(i.name(), i.label(), i.type(), i.unit(), i.allowed(),
+                WhatIf.formValue(values.get(i.name())).orElse(null))).toList();
     }
 
     public static RiskPanel of(PatientRecord record, List<RiskScore> scores, Freshness freshness) {
@@ -37,7 +47,7 @@ public record RiskPanel(List<Card> cards) {
             }
             cards.add(new Card(d.id(), d.name(), d.version(), d.source(), d.meaning(), r.status().json(),
                     r.status() == ScoreStatus.OK, headline(r), labels(d, r.missing()), List.copyOf(warnings),
-                    inputs.provenance(), items));
+                    inputs.provenance(), items, form(d, inputs.inputs().values())));
         }
         return new RiskPanel(List.copyOf(cards));
     }

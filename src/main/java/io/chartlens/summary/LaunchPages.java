@@ -26,6 +26,12 @@ public class LaunchPages {
     @Inject
     FrameAncestors frameAncestors;
 
+    /** The registration of a resolved launch (it existed a moment ago; a removed one is a configuration error). */
+    public io.chartlens.launch.EhrRegistration registration(LaunchSession launch) {
+        return currentLaunch.registration(launch).orElseThrow(() ->
+                new IllegalStateException("EHR registration " + launch.registrationId() + " was removed"));
+    }
+
     /** The launch, or empty after an error page has been rendered. */
     public Optional<LaunchSession> resolve(HttpServletRequest request, HttpServletResponse response)
             throws IOException {

@@ -40,6 +40,8 @@ public class SummarySectionServlet extends HttpServlet {
     @Inject
     ScoreRegistry scores;
     @Inject
+    io.chartlens.system.CsrfTokens csrf;
+    @Inject
     Pages pages;
     @Inject
     FrameAncestors frameAncestors;
@@ -93,7 +95,7 @@ public class SummarySectionServlet extends HttpServlet {
             pages.render(request, response, "summary/fragments/risk-section", Map.of(
                     "panel", RiskPanel.of(record, scores.all(), records.freshness()),
                     "referenceNote", RecordStrip.of(record, records.freshness()).referenceNote(),
-                    "ctx", launch.id()));
+                    "ctx", launch.id(), "csrf", csrf.tokenFor(request.getSession())));
             return;
         }
         pages.render(request, response, "summary/fragments/record-section",
