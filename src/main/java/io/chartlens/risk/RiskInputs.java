@@ -1,5 +1,6 @@
 package io.chartlens.risk;
 
+import io.chartlens.fhir.RecordSection;
 import io.chartlens.record.Code;
 import io.chartlens.record.Demographics;
 import io.chartlens.record.Freshness;
@@ -54,12 +55,15 @@ public record RiskInputs(ScoreInputs inputs, List<Provenance> provenance) {
                     Optional.ofNullable(others.get("charlson")), freshness);
             if (stay.isPresent()) {
                 p = stay.get();
+            } else if (m.get("observation") instanceof String kind && record.latest(kind).isEmpty()
+                    && record.latestCoded(kind).isPresent()) {
+                p = codedObservation(record, input, kind, m, values);
             } else if (m.get("observation") instanceof String kind) {
-                p = observation(record, freshness, input, kind, values);
-            } else if (m.containsKey("conditionSnomed")) {
-                p = condition(record, input, codes(m.get("conditionSnomed")), values);
+                p = observation(record, freshness, input, kind, values, acute(definition));
+            } else if (m.containsKey("conditionSnomed") || m.containsKey("procedureSnomed")) {
+                p = condition(record, input, codes(m.get("conditionSnomed")), codes(m.get("procedureSnomed")), values);
             } else if (m.containsKey("medicationRxnorm")) {
-                p = medication(record, input, codes(m.get("medicationRxnorm")), values);
+                p = medication(record, input, codes(m.get("medicationRxnorm")), codes(m.get("ingredients")), values);
             } else if (m.get("demographics") instanceof String field) {
                 p = demographic(record, input, field, values);
             } else {
@@ -71,8 +75,30 @@ public record RiskInputs(ScoreInputs inputs, List<Provenance> provenance) {
         return new RiskInputs(new ScoreInputs(values), List.copyOf(provenance));
     }
 
+    /** Acute scores (NEWS2, qSOFA, CURB-65) take only current vital signs: {@code parameters.acute}. */
+    private static boolean acute(ScoreDefinition definition) {
+        return Boolean.TRUE.equals(definition.parameters().get("acute"));
+    }
+
+    /** A coded answer (e.g. smoking status, LOINC 72166-2) read as yes/no through the mapping's code lists. */
+    private static Provenance codedObservation(PatientRecord record, ScoreDefinition.Input input, String kind,
+                                               JSONObject mapping, Map<String, InputValue> values) {
+        var coded = record.latestCoded(kind).orElseThrow();
+        String shown = coded.display() != null ? coded.display() : coded.code();
+        if (codes(mapping.get("trueCodes")).contains(coded.code())) {
+            values.put(input.name(), new InputValue.Flag(true));
+        } else if (codes(mapping.get("falseCodes")).contains(coded.code())) {
+            values.put(input.name(), new InputValue.Flag(false));
+        } else {
+            return new Provenance(input.name(), input.label(), shown, coded.effective(), coded.source(), false,
+                    "this answer does not say yes or no: not used");
+        }
+        return new Provenance(input.name(), input.label(), shown, coded.effective(), coded.source(), false,
+                Freshness.age(coded.effective(), record.referenceDate()));
+    }
+
     private static Provenance observation(PatientRecord record, Freshness freshness, ScoreDefinition.Input input,
-                                          String kind, Map<String, InputValue> values) {
+                                          String kind, Map<String, InputValue> values, boolean acute) {
         Optional<Measurement> latest = record.latest(kind);
         if (latest.isEmpty()) {
             return new Provenance(input.name(), input.label(), null, null, null, false, "no value in the record");
@@ -85,7 +111,7 @@ public record RiskInputs(ScoreInputs inputs, List<Provenance> provenance) {
             return new Provenance(input.name(), input.label(), value, m.effective(), m.source(), stale,
                     "recorded in " + m.unit() + ", the score needs " + input.unit() + ": not used");
         }
-        if (stale && freshness.limitOf(kind).toHours() <= 24) {
+        if (stale && acute) {
             return new Provenance(input.name(), input.label(), value, m.effective(), m.source(), true,
                     "latest value is " + age + ", older than its freshness limit: not used");
         }
@@ -94,31 +120,59 @@ public record RiskInputs(ScoreInputs inputs, List<Provenance> provenance) {
                 stale ? "stale (" + age + ")" : age);
     }
 
-    private static Provenance condition(PatientRecord record, ScoreDefinition.Input input, Set<String> codes,
-                                        Map<String, InputValue> values) {
+    /**
+     * A coded condition (or procedure) of the history: present when found, resolved entries included (a past stroke
+     * or MI still counts). Not found in a completely loaded section reads as "not present", and says so; if the
+     * section did not load completely, the input stays missing.
+     */
+    private static Provenance condition(PatientRecord record, ScoreDefinition.Input input, Set<String> conditions,
+                                        Set<String> procedures, Map<String, InputValue> values) {
         var match = record.problems().stream()
-                .filter(p -> Code.SNOMED.equals(p.code().system()) && codes.contains(p.code().code()))
+                .filter(p -> Code.SNOMED.equals(p.code().system()) && conditions.contains(p.code().code()))
                 .findFirst();
         if (match.isPresent()) {
             values.put(input.name(), new InputValue.Flag(true));
             return new Provenance(input.name(), input.label(), "yes: " + match.get().code().display(),
                     match.get().onset(), match.get().source(), false, match.get().active() ? "active" : "resolved");
         }
-        return new Provenance(input.name(), input.label(), null, null, null, false,
+        var procedure = record.procedures().stream()
+                .filter(p -> Code.SNOMED.equals(p.code().system()) && procedures.contains(p.code().code()))
+                .findFirst();
+        if (procedure.isPresent()) {
+            values.put(input.name(), new InputValue.Flag(true));
+            return new Provenance(input.name(), input.label(), "yes: " + procedure.get().code().display(),
+                    procedure.get().performed(), procedure.get().source(), false, "procedure");
+        }
+        boolean complete = record.section(RecordSection.CONDITIONS).complete()
+                && (procedures.isEmpty() || record.section(RecordSection.PROCEDURES).complete());
+        if (!complete) {
+            return new Provenance(input.name(), input.label(), null, null, null, false,
+                    "conditions could not all be loaded: not assumed absent");
+        }
+        values.put(input.name(), new InputValue.Flag(false));
+        return new Provenance(input.name(), input.label(), "no", null, null, false,
                 "read as not present: no coded condition found");
     }
 
     private static Provenance medication(PatientRecord record, ScoreDefinition.Input input, Set<String> codes,
-                                         Map<String, InputValue> values) {
+                                         Set<String> ingredients, Map<String, InputValue> values) {
         var match = record.activeMedications().stream()
-                .filter(m -> m.medication().code() != null && codes.contains(m.medication().code())).findFirst();
+                .filter(m -> (m.medication().code() != null && codes.contains(m.medication().code()))
+                        || ingredients.stream().anyMatch(i -> m.medication().display().toLowerCase(java.util.Locale.ROOT)
+                        .contains(i.toLowerCase(java.util.Locale.ROOT))))
+                .findFirst();
         if (match.isPresent()) {
             values.put(input.name(), new InputValue.Flag(true));
             return new Provenance(input.name(), input.label(), "yes: " + match.get().medication().display(),
                     match.get().authoredOn(), match.get().source(), false, "active medication");
         }
-        return new Provenance(input.name(), input.label(), null, null, null, false,
-                "read as not present: no active coded medication found");
+        if (!record.section(RecordSection.MEDICATIONS).complete()) {
+            return new Provenance(input.name(), input.label(), null, null, null, false,
+                    "medications could not all be loaded: not assumed absent");
+        }
+        values.put(input.name(), new InputValue.Flag(false));
+        return new Provenance(input.name(), input.label(), "no", null, null, false,
+                "read as not present: no active medication found");
     }
 
     private static Provenance demographic(PatientRecord record, ScoreDefinition.Input input, String field,

@@ -57,6 +57,8 @@ class RiskPanelTest {
         assertEquals("107 years", inputs.get("age"), "born 1913-01-13, reference date 2021-01-04");
         assertEquals("male", inputs.get("sex"));
         assertTrue(card.final_(), card.headline() + " " + card.missing());
+        // By hand (Lip 2010): hypertension 1 + age >= 75 2 + stroke/TIA 2 + vascular disease (MI) 1 + male 0 = 6
+        assertTrue(card.headline().startsWith("6 points"), card.headline() + " " + inputs);
     }
 
     @Test
@@ -81,6 +83,21 @@ class RiskPanelTest {
         assertTrue(lace.final_(), lace.headline() + " missing " + lace.missing() + " " + inputs);
         RiskPanel.Card hospital = card(RiskPanel.of(record, scores, freshness), "hospital");
         assertTrue(hospital.missing().contains("Discharge from an oncology service"), hospital.missing().toString());
+    }
+
+    @Test
+    void pooledCohortRiskForTheFiftyYearOldWomanUsesHerLatestLabsSmokingStatusAndRace() {
+        PatientRecord record = SandboxRecords.assemble(SandboxRecords.A04, ReferenceDate.Mode.LAST_RECORD, Instant.now());
+        RiskPanel.Card pce = card(RiskPanel.of(record, scores, freshness), "pce");
+        Map<String, String> inputs = new java.util.HashMap<>();
+        pce.inputs().forEach(i -> inputs.put(i.name(), i.value()));
+        assertEquals(record.latest("totalCholesterol").orElseThrow().value().stripTrailingZeros().toPlainString()
+                + " mg/dL", inputs.get("totalCholesterol"));
+        assertEquals(record.latest("hdlCholesterol").orElseThrow().value().stripTrailingZeros().toPlainString()
+                + " mg/dL", inputs.get("hdlCholesterol"));
+        assertEquals("female", inputs.get("sex"));
+        assertTrue(inputs.get("smoker") != null, "smoking status read from LOINC 72166-2: " + inputs);
+        assertTrue(pce.final_() || pce.status().equals("out_of_range"), pce.headline() + " " + pce.missing() + inputs);
     }
 
     private static RiskPanel.Card card(RiskPanel panel, String id) {
