@@ -52,6 +52,20 @@ class ScoreApiIT {
     }
 
     @Test
+    void fahrenheitAndGramsPerLitreAreConvertedToTheDefinitionsUnits() throws Exception {
+        // 101.3 °F = 38.5 °C: NEWS2 temperature 38.1–39.0 scores 1 (RCP 2017)
+        HttpResponse<String> news2 = post("news2", "{\"inputs\":{\"bodyTemperature\":{\"value\":101.3,\"unit\":\"[degF]\"}}}",
+                TOKEN);
+        assertEquals(200, news2.statusCode(), news2.body());
+        assertTrue(news2.body().contains("\"bodyTemperature\":1"), news2.body());
+        // 115 g/L = 11.5 g/dL: HOSPITAL haemoglobin < 12 g/dL scores 1 (Donzé 2013)
+        HttpResponse<String> hospital = post("hospital", "{\"inputs\":{\"hemoglobin\":{\"value\":115,\"unit\":\"g/L\"}}}",
+                TOKEN);
+        assertEquals(200, hospital.statusCode(), hospital.body());
+        assertTrue(hospital.body().contains("\"hemoglobin\":1"), hospital.body());
+    }
+
+    @Test
     void missingInputsAreReportedNotAssumed() throws Exception {
         HttpResponse<String> r = post("news2", "{\"inputs\":{\"respiratoryRate\":{\"value\":26,\"unit\":\"/min\"}}}", TOKEN);
         assertEquals(200, r.statusCode(), r.body());
