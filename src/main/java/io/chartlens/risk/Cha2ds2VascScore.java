@@ -23,29 +23,13 @@ import net.minidev.json.JSONObject;
  * <p>Absent coded conditions are read as not present, with a warning naming them: a record proves a diagnosis, it
  * cannot prove its absence. Age and sex are never assumed: without them the result is INCOMPLETE.
  */
-public final class Cha2ds2VascScore implements RiskScore {
+public final class Cha2ds2VascScore extends DefinedScore {
 
     private static final String AGE = "age";
     private static final String SEX = "sex";
 
-    private final ScoreDefinition definition;
-    private final JSONObject parameters;
-    private final ScoreResults results;
-
     public Cha2ds2VascScore(ScoreDefinition definition) {
-        this.definition = definition;
-        this.parameters = definition.parameters();
-        this.results = new ScoreResults(definition, "points");
-    }
-
-    @Override
-    public String id() {
-        return definition.id();
-    }
-
-    @Override
-    public ScoreDefinition definition() {
-        return definition;
+        super(definition, "points");
     }
 
     @Override

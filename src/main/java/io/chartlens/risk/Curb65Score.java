@@ -23,26 +23,10 @@ import net.minidev.json.JSONObject;
  * from whichever value is abnormal; only when neither is abnormal are both needed. Diastolic at or above systolic is
  * an impossible pair and is rejected.
  */
-public final class Curb65Score implements RiskScore {
-
-    private final ScoreDefinition definition;
-    private final JSONObject parameters;
-    private final ScoreResults results;
+public final class Curb65Score extends DefinedScore {
 
     public Curb65Score(ScoreDefinition definition) {
-        this.definition = definition;
-        this.parameters = definition.parameters();
-        this.results = new ScoreResults(definition, "points");
-    }
-
-    @Override
-    public String id() {
-        return definition.id();
-    }
-
-    @Override
-    public ScoreDefinition definition() {
-        return definition;
+        super(definition, "points");
     }
 
     @Override

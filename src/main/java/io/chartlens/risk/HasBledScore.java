@@ -23,26 +23,10 @@ import net.minidev.json.JSONObject;
  * pressure makes the result INCOMPLETE, as does a missing age. Absent coded conditions, medications and INR findings
  * are read as not present, with a warning naming them.
  */
-public final class HasBledScore implements RiskScore {
-
-    private final ScoreDefinition definition;
-    private final JSONObject parameters;
-    private final ScoreResults results;
+public final class HasBledScore extends DefinedScore {
 
     public HasBledScore(ScoreDefinition definition) {
-        this.definition = definition;
-        this.parameters = definition.parameters();
-        this.results = new ScoreResults(definition, "points");
-    }
-
-    @Override
-    public String id() {
-        return definition.id();
-    }
-
-    @Override
-    public ScoreDefinition definition() {
-        return definition;
+        super(definition, "points");
     }
 
     @Override

@@ -24,26 +24,10 @@ import net.minidev.json.JSONObject;
  * <p>Every input is required: a missing laboratory value, an unknown discharging service or a stay still in progress
  * gives INCOMPLETE with the points known so far, never a total that treats the gap as normal.
  */
-public final class HospitalScore implements RiskScore {
-
-    private final ScoreDefinition definition;
-    private final JSONObject parameters;
-    private final ScoreResults results;
+public final class HospitalScore extends DefinedScore {
 
     public HospitalScore(ScoreDefinition definition) {
-        this.definition = definition;
-        this.parameters = definition.parameters();
-        this.results = new ScoreResults(definition, "points");
-    }
-
-    @Override
-    public String id() {
-        return definition.id();
-    }
-
-    @Override
-    public ScoreDefinition definition() {
-        return definition;
+        super(definition, "points");
     }
 
     @Override

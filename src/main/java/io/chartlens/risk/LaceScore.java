@@ -22,26 +22,10 @@ import net.minidev.json.JSONObject;
  * <p>Every input is required: an unknown length of stay (an admission still in progress) or an unknown visit count
  * gives INCOMPLETE with the points known so far, never a total that treats the gap as zero.
  */
-public final class LaceScore implements RiskScore {
-
-    private final ScoreDefinition definition;
-    private final JSONObject parameters;
-    private final ScoreResults results;
+public final class LaceScore extends DefinedScore {
 
     public LaceScore(ScoreDefinition definition) {
-        this.definition = definition;
-        this.parameters = definition.parameters();
-        this.results = new ScoreResults(definition, "points");
-    }
-
-    @Override
-    public String id() {
-        return definition.id();
-    }
-
-    @Override
-    public ScoreDefinition definition() {
-        return definition;
+        super(definition, "points");
     }
 
     @Override

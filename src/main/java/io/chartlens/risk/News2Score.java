@@ -23,28 +23,13 @@ import net.minidev.json.JSONObject;
  * is left unscored (not guessed as air). For an incomplete score, a warning says when the points present already
  * reach an escalation band, since missing items can only add points.
  */
-public final class News2Score implements RiskScore {
+public final class News2Score extends DefinedScore {
 
-    private final ScoreDefinition definition;
-    private final JSONObject parameters;
-    private final ScoreResults results;
     private final JSONObject points;
 
     public News2Score(ScoreDefinition definition) {
-        this.definition = definition;
-        this.parameters = definition.parameters();
-        this.results = new ScoreResults(definition, "points");
+        super(definition, "points");
         this.points = (JSONObject) parameters.get("points");
-    }
-
-    @Override
-    public String id() {
-        return definition.id();
-    }
-
-    @Override
-    public ScoreDefinition definition() {
-        return definition;
     }
 
     @Override

@@ -21,26 +21,10 @@ import net.minidev.json.JSONObject;
  * then certain but the total (2 or 3) is not, and a clinician must not read a missing criterion as normal. Altered
  * mentation is one flag; the record layer sets it from GCS below 15 or ACVPU other than A.
  */
-public final class QsofaScore implements RiskScore {
-
-    private final ScoreDefinition definition;
-    private final JSONObject parameters;
-    private final ScoreResults results;
+public final class QsofaScore extends DefinedScore {
 
     public QsofaScore(ScoreDefinition definition) {
-        this.definition = definition;
-        this.parameters = definition.parameters();
-        this.results = new ScoreResults(definition, "points");
-    }
-
-    @Override
-    public String id() {
-        return definition.id();
-    }
-
-    @Override
-    public ScoreDefinition definition() {
-        return definition;
+        super(definition, "points");
     }
 
     @Override
