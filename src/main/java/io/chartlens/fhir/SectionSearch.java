@@ -85,6 +85,15 @@ final class SectionSearch {
         if (section == RecordSection.MEDICATIONS) {
             query = query.include(MedicationRequest.INCLUDE_MEDICATION);
         }
+        // Reports and documents: metadata only. Their attached notes (base64 text) are most of a record's bytes and
+        // nothing on the page reads them; a server that ignores _elements simply sends more.
+        if (section == RecordSection.DOCUMENTS) {
+            query = query.elementsSubset("status", "type", "category", "date", "subject", "context");
+        }
+        if (section == RecordSection.DIAGNOSTIC_REPORTS) {
+            query = query.elementsSubset("status", "category", "code", "subject", "encounter", "effective", "issued",
+                    "result");
+        }
         if (sortBy.isPresent()) {
             query = query.sort().descending(sortBy.get());
         }

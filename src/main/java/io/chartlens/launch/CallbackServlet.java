@@ -19,11 +19,16 @@ public class CallbackServlet extends HttpServlet {
     SmartLauncher launcher;
     @Inject
     ErrorPages errors;
+    @Inject
+    EhrRegistry registry;
+    @Inject
+    jakarta.enterprise.event.Event<LaunchCompleted> completed;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             LaunchSession launch = launcher.complete(request);
+            registry.byId(launch.registrationId()).ifPresent(r -> completed.fire(new LaunchCompleted(launch, r)));
             if (request.getAttribute(SmartLauncher.TOKEN_EXCHANGE_MS) instanceof Long ms) {
                 response.setHeader("Server-Timing", "token;dur=" + ms);
             }

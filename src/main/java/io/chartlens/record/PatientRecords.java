@@ -78,6 +78,13 @@ public class PatientRecords {
         return freshness;
     }
 
+    /** Starts loading as soon as a launch with a patient completes, so the record is on its way during redirects. */
+    void onLaunch(@jakarta.enterprise.event.Observes io.chartlens.launch.LaunchCompleted completed) {
+        if (completed.launch().patient().isPresent()) {
+            recordFor(completed.launch(), completed.registration());
+        }
+    }
+
     /** The launch's record: the one being loaded or recently loaded, else a new load. */
     public CompletableFuture<PatientRecord> recordFor(LaunchSession launch, EhrRegistration registration) {
         String patientId = launch.patient().orElseThrow(() -> new IllegalArgumentException("launch has no patient"));
