@@ -90,4 +90,33 @@ class SummaryBrowserIT {
         Files.createDirectories(shots);
         Files.write(shots.resolve("summary-400.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
+
+    @Test
+    void axeFindsNoSeriousOrCriticalViolations() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(BASE + "/sandbox/launch?patient=873a0414-29f8-39cd-e03e-200af8af9b0f");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("chartlens-frame")));
+        wait.until(ExpectedConditions.attributeToBe(By.id("record"), "aria-busy", "false"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("risk"), "aria-busy", "false"));
+        String summaryUrl = (String) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return window.location.href;");
+        browser.switchTo().defaultContent();
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (String url : java.util.List.of(summaryUrl, BASE + "/sandbox/", BASE + "/start")) {
+            browser.get(url);
+            if (url.equals(summaryUrl)) {
+                wait.until(ExpectedConditions.attributeToBe(By.id("risk"), "aria-busy", "false"));
+                wait.until(ExpectedConditions.attributeToBe(By.id("record"), "aria-busy", "false"));
+            }
+            com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                    .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+            assertTrue(results.getPasses().size() > 10, "axe ran its checks on " + url);
+            results.getViolations().stream()
+                    .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                    .forEach(v -> problems.add(url + ": " + v.getId() + " (" + v.getImpact() + ", "
+                            + v.getNodes().size() + " nodes): " + v.getHelp()));
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
 }
