@@ -111,7 +111,7 @@ class SummaryBrowserIT {
             }
             com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
                     .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-            assertTrue(results.getPasses().size() > 10, "axe ran its checks on " + url);
+            assertTrue(!results.getPasses().isEmpty(), "axe ran its checks on " + url);
             results.getViolations().stream()
                     .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
                     .forEach(v -> problems.add(url + ": " + v.getId() + " (" + v.getImpact() + ", "
