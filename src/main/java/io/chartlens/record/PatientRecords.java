@@ -4,7 +4,6 @@ import io.chartlens.fhir.FhirClients;
 import io.chartlens.fhir.LoadPolicy;
 import io.chartlens.fhir.LoadedRecord;
 import io.chartlens.fhir.RecordLoader;
-import io.chartlens.fhir.RecordSection;
 import io.chartlens.fhir.SectionStatus;
 import io.chartlens.launch.EhrRegistration;
 import io.chartlens.launch.LaunchSession;
@@ -132,10 +131,5 @@ public class PatientRecords {
         metrics.put(launch.id() + "|" + patientId,
                 new LoadMetrics((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000));
         return record;
-    }
-
-    /** The sections a record has; kept here so the page can list what was asked for. */
-    public static RecordSection[] sections() {
-        return RecordSection.values();
     }
 }

@@ -14,8 +14,9 @@ import java.util.Optional;
  * @param before the result from the record's inputs
  * @param after  the result with the edits
  * @param edits  each changed input: name, the record's value (null when it had none) and the entered value
+ * @param used   the inputs the {@code after} result was computed from (the record's, with the edits)
  */
-public record WhatIf(ScoreResult before, ScoreResult after, List<Edit> edits) {
+public record WhatIf(ScoreResult before, ScoreResult after, List<Edit> edits, ScoreInputs used) {
 
     /** One changed input; values are display text in the definition's unit. */
     public record Edit(String input, String label, String recorded, String entered) {
@@ -40,7 +41,8 @@ public record WhatIf(ScoreResult before, ScoreResult after, List<Edit> edits) {
                 edits.add(new Edit(input.name(), input.label(), old == null ? null : display(old), display(entered)));
             }
         }
-        return new WhatIf(score.compute(recorded.inputs()), score.compute(new ScoreInputs(merged)), List.copyOf(edits));
+        ScoreInputs used = new ScoreInputs(merged);
+        return new WhatIf(score.compute(recorded.inputs()), score.compute(used), List.copyOf(edits), used);
     }
 
     static InputValue parse(ScoreDefinition.Input input, String raw) {

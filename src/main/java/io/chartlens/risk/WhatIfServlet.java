@@ -101,14 +101,11 @@ public class WhatIfServlet extends HttpServlet {
         model.put("edits", whatIf.edits());
         model.put("feedbackSaved", notSaved.isEmpty() && !whatIf.edits().isEmpty());
         model.put("feedbackError", notSaved.orElse(null));
-        Map<String, InputValue> merged = new HashMap<>(recorded.inputs().values());
-        whatIf.edits().forEach(e -> merged.put(e.input(), WhatIf.parse(score.get().definition().inputs().stream()
-                .filter(i -> i.name().equals(e.input())).findFirst().orElseThrow(), form.get("in." + e.input()).trim())));
         model.put("card", new RiskPanel.Card(score.get().id(), score.get().definition().name(),
                 score.get().definition().version(), score.get().definition().source(), score.get().definition().meaning(),
                 whatIf.after().status().json(), whatIf.after().status() == ScoreStatus.OK, RiskPanel.headline(whatIf.after()),
                 whatIf.after().missing(), whatIf.after().warnings(), recorded.provenance(), java.util.List.of(),
-                RiskPanel.form(score.get().definition(), merged)));
+                RiskPanel.form(score.get().definition(), whatIf.used().values())));
         pages.render(request, response, "risk/whatif", model);
     }
 }

@@ -50,7 +50,8 @@ public record RecordStrip(String referenceNote, List<String> unavailable, boolea
                 vital(record, freshness, "bodyTemperature", "Temperature"),
                 vital(record, freshness, "oxygenSaturation", "SpO2"),
                 vital(record, freshness, "bodyWeight", "Weight"));
-        List<Item> problems = distinctProblems(record).stream().limit(MAX_ITEMS).toList();
+        List<Item> allProblems = distinctProblems(record);
+        List<Item> problems = allProblems.stream().limit(MAX_ITEMS).toList();
         List<Item> meds = record.activeMedications().stream().limit(MAX_ITEMS)
                 .map(m -> new Item(m.medication().display() + (m.nameResolved() ? "" : " (name not available)"),
                         date(m.authoredOn()), m.source())).toList();
@@ -63,7 +64,7 @@ public record RecordStrip(String referenceNote, List<String> unavailable, boolea
                         + (e.end() == null && "in-progress".equals(e.status()) ? ", ongoing" : ""), e.source()))
                 .orElse(null);
         return new RecordStrip(referenceNote(ref), unavailable, vitalsUnavailable, vitals,
-                problems, note(record, RecordSection.CONDITIONS, problems.isEmpty(), distinctProblems(record).size(), "active problems"),
+                problems, note(record, RecordSection.CONDITIONS, problems.isEmpty(), allProblems.size(), "active problems"),
                 meds, note(record, RecordSection.MEDICATIONS, meds.isEmpty(), record.activeMedications().size(), "active medications"),
                 allergies, note(record, RecordSection.ALLERGIES, allergies.isEmpty(), record.activeAllergies().size(), "allergies"),
                 encounter, note(record, RecordSection.ENCOUNTERS, encounter == null, 0, "encounters"),
@@ -120,7 +121,8 @@ public record RecordStrip(String referenceNote, List<String> unavailable, boolea
                 freshness.isStale("systolicBp", sys.get().effective(), record.referenceDate()), sys.get().source());
     }
 
-    private static String referenceNote(ReferenceDate ref) {
+    /** What "now" means on this page: the wall clock, or the record's last date (sandbox). */
+    public static String referenceNote(ReferenceDate ref) {
         String date = ref.value().atOffset(ZoneOffset.UTC).toLocalDate().toString();
         return ref.isWallClock() ? "Ages are relative to now (" + date + ")."
                 : "Ages are relative to " + date + ", the last date in this record (sandbox setting), not to today.";

@@ -94,7 +94,7 @@ public class SummarySectionServlet extends HttpServlet {
         if ("risk".equals(name)) {
             pages.render(request, response, "summary/fragments/risk-section", Map.of(
                     "panel", RiskPanel.of(record, scores.all(), records.freshness()),
-                    "referenceNote", RecordStrip.of(record, records.freshness()).referenceNote(),
+                    "referenceNote", RecordStrip.referenceNote(record.referenceDate()),
                     "ctx", launch.id(), "csrf", csrf.tokenFor(request.getSession())));
             return;
         }
