@@ -53,6 +53,8 @@ public class PatientRecords {
     AuditTrail audit;
     @Inject
     ConfigFiles configFiles;
+    @Inject
+    jakarta.enterprise.event.Event<RecordLoaded> recordLoaded;
     /** The orchestrating task waits for the section tasks, so it must not run on the loader's own bounded pool. */
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService orchestration;
@@ -87,7 +89,7 @@ public class PatientRecords {
     /** The launch's record: the one being loaded or recently loaded, else a new load. */
     public CompletableFuture<PatientRecord> recordFor(LaunchSession launch, EhrRegistration registration) {
         String patientId = launch.patient().orElseThrow(() -> new IllegalArgumentException("launch has no patient"));
-        String key = launch.id() + "|" + patientId;
+        String key = keyOf(launch);
         synchronized (cache) {
             Entry entry = cache.get(key);
             boolean fresh = entry != null && entry.startedAt().plus(KEEP_FOR).isAfter(Instant.now())
@@ -102,9 +104,14 @@ public class PatientRecords {
         }
     }
 
+    /** The key a launch's record is cached under (also carried by {@link RecordLoaded}). */
+    public static String keyOf(LaunchSession launch) {
+        return launch.id() + "|" + launch.patient().orElse("");
+    }
+
     /** How the launch's last record load spent its time, if it has finished. */
     public java.util.Optional<LoadMetrics> metrics(LaunchSession launch) {
-        return java.util.Optional.ofNullable(metrics.get(launch.id() + "|" + launch.patient().orElse("")));
+        return java.util.Optional.ofNullable(metrics.get(keyOf(launch)));
     }
 
     private PatientRecord load(LaunchSession launch, EhrRegistration registration, String patientId) {
@@ -124,11 +131,12 @@ public class PatientRecords {
                 failures.isEmpty() ? null : failures, launch.id()));
         long t2 = System.nanoTime();
         PatientRecord record = assembler.assemble(loaded, registration.referenceDate(), Instant.now());
+        recordLoaded.fire(new RecordLoaded(keyOf(launch), loaded, record.referenceDate()));
         long t3 = System.nanoTime();
         if (metrics.size() > MAX_CACHED) {
             metrics.clear();
         }
-        metrics.put(launch.id() + "|" + patientId,
+        metrics.put(keyOf(launch),
                 new LoadMetrics((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000));
         return record;
     }

@@ -1,0 +1,106 @@
+package io.chartlens.caregaps;
+
+import io.chartlens.launch.LaunchSession;
+import io.chartlens.record.PatientRecords;
+import io.chartlens.record.RecordLoaded;
+import io.chartlens.system.ConfigFiles;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * Care gaps for launched patients and for the API. The measure content is loaded and every CQL library translated
+ * once at start (a broken measure fails the start with its file's name). Each launch's gaps are evaluated in the
+ * background as soon as its record has loaded, on the data already loaded, and kept in a small bounded cache beside
+ * the record (never in the HTTP session).
+ */
+@ApplicationScoped
+public class CareGaps {
+
+    private static final Logger LOG = Logger.getLogger(CareGaps.class.getName());
+    static final int MAX_CACHED = 200;
+
+    @Inject
+    ConfigFiles configFiles;
+    @Inject
+    @ConfigProperty(name = "chartlens.care-gaps.prospective-days", defaultValue = "60")
+    int prospectiveDays;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    private CareGapEvaluator evaluator;
+    private volatile boolean prepared;
+
+    private final Map<String, CompletableFuture<CareGapReport>> byLaunch = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<CareGapReport>> eldest) {
+            return size() > MAX_CACHED;
+        }
+    };
+
+    @PostConstruct
+    void init() {
+        MeasureContent content = MeasureContent.load(configFiles::read, configFiles::list);
+        evaluator = CareGapEvaluator.onCqfEngine(content, prospectiveDays);
+        LOG.info("Care-gap measures loaded: " + evaluator.measures().stream().map(MeasureDefinition::id).toList());
+    }
+
+    /** Translates the CQL at start, in the background, so the first patient does not wait for it. */
+    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        executor.execute(() -> {
+            long t0 = System.nanoTime();
+            evaluator.prepare();
+            prepared = true;
+            LOG.info("Care-gap CQL translated in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        });
+    }
+
+    /** True once every library has been translated. */
+    public boolean prepared() {
+        return prepared;
+    }
+
+    public List<MeasureDefinition> measures() {
+        return evaluator.measures();
+    }
+
+    /** Starts evaluating a launch's gaps as soon as its record is loaded. */
+    void onRecordLoaded(@Observes RecordLoaded loaded) {
+        LocalDate referenceDay = loaded.referenceDate().value().atOffset(ZoneOffset.UTC).toLocalDate();
+        Bundle bundle = RecordBundle.of(loaded.loaded());
+        List<String> incomplete = RecordBundle.incompleteSections(loaded.loaded());
+        String patientId = loaded.loaded().patientId();
+        CompletableFuture<CareGapReport> report = CompletableFuture.supplyAsync(
+                () -> evaluate(bundle, patientId, MeasurementPeriod.yearEndingOn(referenceDay), incomplete), executor);
+        synchronized (byLaunch) {
+            byLaunch.put(loaded.key(), report);
+        }
+    }
+
+    /** The launch's gaps, once its record has loaded (empty before that, or after the cache let them go). */
+    public Optional<CompletableFuture<CareGapReport>> forLaunch(LaunchSession launch) {
+        synchronized (byLaunch) {
+            return Optional.ofNullable(byLaunch.get(PatientRecords.keyOf(launch)));
+        }
+    }
+
+    /** Evaluates every measure on a record (for the API): each measure fails on its own. */
+    public CareGapReport evaluate(Bundle record, String patientId, MeasurementPeriod period,
+            List<String> incompleteSections) {
+        return new CareGapReport(period, evaluator.evaluate(record, patientId, period), incompleteSections);
+    }
+}
