@@ -45,6 +45,8 @@ public class SummarySectionServlet extends HttpServlet {
     Pages pages;
     @Inject
     FrameAncestors frameAncestors;
+    @Inject
+    io.chartlens.caregaps.CareGaps careGaps;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -60,7 +62,7 @@ public class SummarySectionServlet extends HttpServlet {
         }
         frameAncestors.apply(response, registration);
         String name = request.getParameter("name");
-        if (!("record".equals(name) || "risk".equals(name)) || launch.patient().isEmpty()) {
+        if (!("record".equals(name) || "risk".equals(name) || "gaps".equals(name)) || launch.patient().isEmpty()) {
             failure(request, response, 404, "There is no such section.");
             return;
         }
@@ -91,6 +93,10 @@ public class SummarySectionServlet extends HttpServlet {
         timing += records.metrics(launch).map(m -> ", fhir;dur=" + m.fhirMs() + ", audit;dur=" + m.auditMs()
                 + ", assemble;dur=" + m.assembleMs()).orElse("");
         response.setHeader("Server-Timing", timing);
+        if ("gaps".equals(name)) {
+            renderGaps(request, response, launch);
+            return;
+        }
         if ("risk".equals(name)) {
             pages.render(request, response, "summary/fragments/risk-section", Map.of(
                     "panel", RiskPanel.of(record, scores.all(), records.freshness()),
@@ -100,6 +106,34 @@ public class SummarySectionServlet extends HttpServlet {
         }
         pages.render(request, response, "summary/fragments/record-section",
                 Map.of("strip", RecordStrip.of(record, records.freshness()), "ctx", launch.id()));
+    }
+
+    private void renderGaps(HttpServletRequest request, HttpServletResponse response, LaunchSession launch)
+            throws IOException {
+        var pending = careGaps.forLaunch(launch);
+        if (pending.isEmpty()) {
+            failure(request, response, 503, "Care gaps are not available for this record yet. Reload to try again.");
+            return;
+        }
+        io.chartlens.caregaps.CareGapReport report;
+        try {
+            report = pending.get().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            failure(request, response, 504, "The care gaps were not evaluated within " + WAIT_SECONDS
+                    + " s. None is shown, which does not mean none is open. Reload to try again.");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure(request, response, 503, "Evaluation was interrupted. Reload to try again.");
+            return;
+        } catch (ExecutionException e) {
+            LOG.severe("Care-gap evaluation failed: " + e.getCause().getClass().getName());
+            failure(request, response, 500, "The care gaps could not be evaluated. None is shown, which does not "
+                    + "mean none is open.");
+            return;
+        }
+        pages.render(request, response, "summary/fragments/gaps-section", Map.of(
+                "panel", io.chartlens.caregaps.CareGapPanel.of(report), "ctx", launch.id()));
     }
 
     private void failure(HttpServletRequest request, HttpServletResponse response, int status, String message)

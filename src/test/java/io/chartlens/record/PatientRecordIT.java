@@ -78,11 +78,53 @@ class PatientRecordIT {
             if (risk.statusCode() != 200 || cards != 9) {
                 problems.add(sample.file() + ": risk scores HTTP " + risk.statusCode() + ", " + cards + " cards");
             }
+            problems.addAll(careGapProblems(browser, sample, summary.body()));
             assertTrue(ServerAuditRows.count(sample.patientId()) >= 2,
                     sample.file() + ": the summary view and the record read are audited");
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertLogsCarryNoPhiOrTokens(manifest);
+    }
+
+    private static final Pattern GAP = Pattern.compile("data-measure=\"([a-z0-9-]+)\",? ?data-status=\"([a-z-]+)\"");
+    private static final Pattern EVIDENCE = Pattern.compile("href=\"(/resource\\?ctx=[^\"]+&amp;ref=([A-Za-z]+(?:/|%2F)[^\"]+))\"");
+    private static final java.util.Map<String, Integer> GAP_COUNTS = new java.util.TreeMap<>();
+
+    /**
+     * The care-gap section: every measure evaluates (none failed), and every piece of evidence it cites opens and
+     * belongs to this patient.
+     */
+    private static List<String> careGapProblems(Browserless browser, SampleManifest.Sample sample, String summary) {
+        List<String> problems = new ArrayList<>();
+        HttpResponse<String> gaps = browser.get(BASE + attributeOf(summary, "gaps", "data-fragment"));
+        if (gaps.statusCode() != 200) {
+            return List.of(sample.file() + ": care gaps HTTP " + gaps.statusCode() + " " + gaps.body());
+        }
+        var statuses = GAP.matcher(gaps.body()).results().toList();
+        if (statuses.size() != 7) {
+            problems.add(sample.file() + ": " + statuses.size() + " care-gap cards, expected 7");
+        }
+        for (var m : statuses) {
+            GAP_COUNTS.merge(m.group(1) + " " + m.group(2), 1, Integer::sum);
+            if ("failed".equals(m.group(2))) {
+                problems.add(sample.file() + ": measure " + m.group(1) + " failed: " + gaps.body());
+            }
+        }
+        for (var link : EVIDENCE.matcher(gaps.body()).results().limit(40).toList()) {
+            HttpResponse<String> resource = browser.get(BASE + Browserless.unescape(link.group(1)));
+            String body = resource.body();
+            if (resource.statusCode() != 200 || !(body.contains("Patient/" + sample.patientId() + "&quot;")
+                    || body.contains("Patient/" + sample.patientId() + "\""))) {
+                problems.add(sample.file() + ": evidence " + link.group(2) + " does not open as this patient's: HTTP "
+                        + resource.statusCode());
+            }
+        }
+        return problems;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void printGapCounts() {
+        System.out.println("Care-gap statuses over the sample patients: " + GAP_COUNTS);
     }
 
     /** After 25 launches, the server log names no patient (id or family name) and holds no token. */

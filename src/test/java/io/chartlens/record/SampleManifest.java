@@ -11,17 +11,17 @@ import net.minidev.json.JSONObject;
 /**
  * The facts that ../shared/fhir-samples/manifest.json publishes about each sample patient, used as expected values.
  */
-record SampleManifest(List<Sample> samples) {
+public record SampleManifest(List<Sample> samples) {
 
     /** One patient of the sample set. */
-    record Sample(String file, String patientId, String name, List<String> activeMeds, List<String> activeConditions) {
+    public record Sample(String file, String patientId, String name, List<String> activeMeds, List<String> activeConditions) {
     }
 
-    static Path folder() {
+    public static Path folder() {
         return Path.of(System.getProperty("it.samples.dir", "../shared/fhir-samples")).toAbsolutePath().normalize();
     }
 
-    static SampleManifest load() throws Exception {
+    public static SampleManifest load() throws Exception {
         JSONObject root = JSONObjectUtils.parse(Files.readString(folder().resolve("manifest.json")));
         List<Sample> samples = new ArrayList<>();
         for (Object o : (JSONArray) root.get("patients")) {

@@ -43,14 +43,20 @@ public final class SandboxRecords {
         t.setDaemon(true);
         return t;
     });
-    private static String root;
+    private static final java.util.Map<Optional<java.nio.file.Path>, String> ROOTS = new java.util.HashMap<>();
 
     private SandboxRecords() {
     }
 
     /** The patient's record as the loader returns it, with default policy. */
     public static LoadedRecord load(String patientId) {
-        return new RecordLoader(EXECUTOR).load(client(), patientId, LoadPolicy.defaults());
+        return new RecordLoader(EXECUTOR).load(client(Optional.empty()), patientId, LoadPolicy.defaults());
+    }
+
+    /** A patient of the shared samples ({@code ../shared/fhir-samples}), loaded by the real loader. */
+    public static LoadedRecord loadSample(String patientId) {
+        return new RecordLoader(EXECUTOR).load(client(Optional.of(SampleManifest.folder())), patientId,
+                LoadPolicy.defaults());
     }
 
     /** The patient's record, assembled. */
@@ -70,8 +76,8 @@ public final class SandboxRecords {
         }
     }
 
-    private static IGenericClient client() {
-        IGenericClient client = FHIR.newRestfulGenericClient(root() + "/ehr/fhir");
+    private static IGenericClient client(Optional<java.nio.file.Path> dataDir) {
+        IGenericClient client = FHIR.newRestfulGenericClient(root(dataDir) + "/ehr/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(TOKEN));
         return client;
     }
@@ -84,10 +90,11 @@ public final class SandboxRecords {
         return context;
     }
 
-    private static synchronized String root() {
+    private static synchronized String root(Optional<java.nio.file.Path> dataDir) {
+        String root = ROOTS.get(dataDir);
         if (root == null) {
             try {
-                SandboxStore store = SandboxStore.load(Optional.empty());
+                SandboxStore store = SandboxStore.load(dataDir);
                 Server server = new Server(0);
                 ServletContextHandler context = new ServletContextHandler("/");
                 context.addServlet(new ServletHolder(new SandboxFhirServer(store, SandboxRecords::verify)),
@@ -95,6 +102,7 @@ public final class SandboxRecords {
                 server.setHandler(context);
                 server.start();
                 root = "http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+                ROOTS.put(dataDir, root);
             } catch (Exception e) {
                 throw new IllegalStateException("could not start the sandbox FHIR server", e);
             }
