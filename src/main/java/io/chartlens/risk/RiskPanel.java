@@ -15,7 +15,19 @@ public record RiskPanel(List<Card> cards) {
     /** One score's card. {@code headline} is the value and band, or the status in words when there is no value. */
     public record Card(String id, String name, String version, String source, String meaning, String status,
                        boolean final_, String headline, List<String> missing, List<String> warnings,
-                       List<RiskInputs.Provenance> inputs, List<String> itemScores, List<FormField> form) {
+                       List<RiskInputs.Provenance> inputs, List<String> itemScores, List<FormField> form,
+                       boolean alert) {
+    }
+
+    /** True when the result is in a band the definition lists under {@code parameters.alertBands}. */
+    public static boolean alerts(ScoreDefinition d, ScoreResult r) {
+        return r.status() == ScoreStatus.OK && r.band() != null
+                && d.parameters().get("alertBands") instanceof java.util.List<?> bands && bands.contains(r.band());
+    }
+
+    /** The cards in an alert band. */
+    public List<Card> alerts() {
+        return cards.stream().filter(Card::alert).toList();
     }
 
     /** One field of a card's what-if form; {@code value} is the value in use (null when missing). */
@@ -47,7 +59,7 @@ public record RiskPanel(List<Card> cards) {
             }
             cards.add(new Card(d.id(), d.name(), d.version(), d.source(), d.meaning(), r.status().json(),
                     r.status() == ScoreStatus.OK, headline(r), labels(d, r.missing()), List.copyOf(warnings),
-                    inputs.provenance(), items, form(d, inputs.inputs().values())));
+                    inputs.provenance(), items, form(d, inputs.inputs().values()), alerts(d, r)));
         }
         return new RiskPanel(List.copyOf(cards));
     }

@@ -105,7 +105,8 @@ public class WhatIfServlet extends HttpServlet {
                 score.get().definition().version(), score.get().definition().source(), score.get().definition().meaning(),
                 whatIf.after().status().json(), whatIf.after().status() == ScoreStatus.OK, RiskPanel.headline(whatIf.after()),
                 whatIf.after().missing(), whatIf.after().warnings(), recorded.provenance(), java.util.List.of(),
-                RiskPanel.form(score.get().definition(), whatIf.used().values())));
+                RiskPanel.form(score.get().definition(), whatIf.used().values()),
+                RiskPanel.alerts(score.get().definition(), whatIf.after())));
         pages.render(request, response, "risk/whatif", model);
     }
 }

@@ -62,7 +62,8 @@ public class SummarySectionServlet extends HttpServlet {
         }
         frameAncestors.apply(response, registration);
         String name = request.getParameter("name");
-        if (!("record".equals(name) || "risk".equals(name) || "gaps".equals(name)) || launch.patient().isEmpty()) {
+        if (!java.util.Set.of("record", "risk", "gaps", "alerts").contains(String.valueOf(name))
+                || launch.patient().isEmpty()) {
             failure(request, response, 404, "There is no such section.");
             return;
         }
@@ -97,6 +98,10 @@ public class SummarySectionServlet extends HttpServlet {
             renderGaps(request, response, launch);
             return;
         }
+        if ("alerts".equals(name)) {
+            renderAlerts(request, response, launch, record);
+            return;
+        }
         if ("risk".equals(name)) {
             pages.render(request, response, "summary/fragments/risk-section", Map.of(
                     "panel", RiskPanel.of(record, scores.all(), records.freshness()),
@@ -105,7 +110,36 @@ public class SummarySectionServlet extends HttpServlet {
             return;
         }
         pages.render(request, response, "summary/fragments/record-section",
-                Map.of("strip", RecordStrip.of(record, records.freshness()), "ctx", launch.id()));
+                Map.of("strip", RecordStrip.of(record, records.freshness()), "trends", Trend.of(record),
+                        "ctx", launch.id()));
+    }
+
+    /** Scores in an alert band and open or due-soon care gaps: what a hospitalist acts on first. */
+    private void renderAlerts(HttpServletRequest request, HttpServletResponse response, LaunchSession launch,
+            PatientRecord record) throws IOException {
+        java.util.List<io.chartlens.caregaps.CareGapPanel.Card> gapAlerts = java.util.List.of();
+        String gapsNote = null;
+        var pending = careGaps.forLaunch(launch);
+        try {
+            if (pending.isEmpty()) {
+                gapsNote = "care gaps are not available yet";
+            } else {
+                var report = pending.get().get(WAIT_SECONDS, TimeUnit.SECONDS);
+                gapAlerts = io.chartlens.caregaps.CareGapPanel.of(report).cards().stream()
+                        .filter(c -> c.status().equals("open-gap") || c.status().equals("prospective-gap")).toList();
+                if (!report.complete()) {
+                    gapsNote = "not everything loaded, so a gap may be missing or wrongly open";
+                }
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            gapsNote = "care gaps could not be evaluated";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            gapsNote = "care gaps could not be evaluated";
+        }
+        pages.render(request, response, "summary/fragments/alerts-section", Map.of(
+                "scoreAlerts", RiskPanel.of(record, scores.all(), records.freshness()).alerts(),
+                "gapAlerts", gapAlerts, "gapsNote", gapsNote == null ? "" : gapsNote, "ctx", launch.id()));
     }
 
     private void renderGaps(HttpServletRequest request, HttpServletResponse response, LaunchSession launch)

@@ -1,5 +1,6 @@
 package io.chartlens.summary;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartlens.testsupport.Deployments;
@@ -83,12 +84,48 @@ class SummaryBrowserIT {
         browser.manage().window().setSize(new Dimension(400, 800));
         browser.get(summaryUrl);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
+        waitForSections(wait);
         Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow <= 0, "no horizontal scrolling at 400 px, overflow " + overflow + " px");
         Path shots = Path.of(System.getProperty("it.build.dir", "target"), "screenshots");
         Files.createDirectories(shots);
         Files.write(shots.resolve("summary-400.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Every progressive section has replaced its loading state (aria-busy false) and none shows a failure. */
+    private static void waitForSections(WebDriverWait wait) {
+        for (String id : java.util.List.of("alerts", "risk", "gaps", "record")) {
+            wait.until(ExpectedConditions.attributeToBe(By.id(id), "aria-busy", "false"));
+            assertTrue(browser.findElements(By.cssSelector("#" + id + " .loading")).isEmpty(),
+                    id + " left its loading state");
+            assertTrue(browser.findElements(By.cssSelector("#" + id + " .section-failure, #" + id + " [role=alert]"))
+                    .isEmpty(), id + " shows no failure: " + browser.findElement(By.id(id)).getText());
+        }
+    }
+
+    @Test
+    void fullSummaryOrdersWhatAHospitalistActsOnFirstAndShowsGapsAndTrends() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        // a06: the 6,828-resource record (CKD, diabetes): open care gaps, HbA1c and eGFR trends
+        browser.get(BASE + "/sandbox/launch?patient=e1ca0a50-2f1b-d54e-b648-432e3490bcc4");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("chartlens-frame")));
+        String summaryUrl = (String) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return window.location.href;");
+        browser.switchTo().defaultContent();
+        browser.get(summaryUrl);
+        waitForSections(wait);
+        java.util.List<String> order = browser.findElements(By.cssSelector("main > section")).stream()
+                .map(e -> e.getAttribute("aria-labelledby")).toList();
+        assertEquals(java.util.List.of("alerts-h", "scores-h", "gaps-h", "ai-h", "bundles-h", "record-h"), order);
+        assertEquals(7, browser.findElements(By.cssSelector("#gaps article.gap")).size(), "one card per measure");
+        assertTrue(!browser.findElements(By.cssSelector("#record svg.spark")).isEmpty(), "a trend is drawn");
+        String trendText = browser.findElement(By.cssSelector("#record .trends")).getAttribute("textContent");
+        assertTrue(trendText.contains("oldest to newest"), "the trend's values are in text too: " + trendText);
+        Path shots = Path.of(System.getProperty("it.build.dir", "target"), "screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve("summary-1280.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
@@ -106,8 +143,7 @@ class SummaryBrowserIT {
         for (String url : java.util.List.of(summaryUrl, BASE + "/sandbox/", BASE + "/start")) {
             browser.get(url);
             if (url.equals(summaryUrl)) {
-                wait.until(ExpectedConditions.attributeToBe(By.id("risk"), "aria-busy", "false"));
-                wait.until(ExpectedConditions.attributeToBe(By.id("record"), "aria-busy", "false"));
+                waitForSections(wait);
             }
             com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
                     .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
