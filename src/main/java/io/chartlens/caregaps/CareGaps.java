@@ -79,7 +79,7 @@ public class CareGaps {
     }
 
     /** Starts evaluating a launch's gaps as soon as its record is loaded. */
-    void onRecordLoaded(@Observes RecordLoaded loaded) {
+    void onRecordLoaded(@Observes @jakarta.annotation.Priority(100) RecordLoaded loaded) {
         LocalDate referenceDay = loaded.referenceDate().value().atOffset(ZoneOffset.UTC).toLocalDate();
         Bundle bundle = RecordBundle.of(loaded.loaded());
         List<String> incomplete = RecordBundle.incompleteSections(loaded.loaded());
@@ -93,8 +93,13 @@ public class CareGaps {
 
     /** The launch's gaps, once its record has loaded (empty before that, or after the cache let them go). */
     public Optional<CompletableFuture<CareGapReport>> forLaunch(LaunchSession launch) {
+        return forKey(PatientRecords.keyOf(launch));
+    }
+
+    /** The gaps for a record key ({@link RecordLoaded#key()}). */
+    public Optional<CompletableFuture<CareGapReport>> forKey(String key) {
         synchronized (byLaunch) {
-            return Optional.ofNullable(byLaunch.get(PatientRecords.keyOf(launch)));
+            return Optional.ofNullable(byLaunch.get(key));
         }
     }
 

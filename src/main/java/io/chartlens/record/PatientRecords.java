@@ -131,7 +131,7 @@ public class PatientRecords {
                 failures.isEmpty() ? null : failures, launch.id()));
         long t2 = System.nanoTime();
         PatientRecord record = assembler.assemble(loaded, registration.referenceDate(), Instant.now());
-        recordLoaded.fire(new RecordLoaded(keyOf(launch), loaded, record.referenceDate()));
+        recordLoaded.fire(new RecordLoaded(keyOf(launch), loaded, record));
         long t3 = System.nanoTime();
         if (metrics.size() > MAX_CACHED) {
             metrics.clear();

@@ -9,7 +9,11 @@ import io.chartlens.fhir.LoadedRecord;
  *
  * @param key           the launch and patient the record belongs to ({@link PatientRecords#keyOf})
  * @param loaded        the loaded resources
- * @param referenceDate the record's reference date
+ * @param record        the assembled record
  */
-public record RecordLoaded(String key, LoadedRecord loaded, ReferenceDate referenceDate) {
+public record RecordLoaded(String key, LoadedRecord loaded, PatientRecord record) {
+
+    public ReferenceDate referenceDate() {
+        return record.referenceDate();
+    }
 }

@@ -2,7 +2,9 @@ package io.chartlens.caregaps;
 
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -20,6 +22,7 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 
 /** Builds a test patient's record as a FHIR Bundle, one resource at a time, for the care-gap boundary tests. */
 final class TestPatient {
@@ -31,8 +34,12 @@ final class TestPatient {
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     static final String ICD10 = "http://hl7.org/fhir/sid/icd-10-cm";
 
+    /** Ids for patients created without one: unique and in creation order within a JVM (p-1, p-2, ...). */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
     final String id;
     final Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+    private final Patient patient;
     private final AtomicInteger next = new AtomicInteger();
 
     private TestPatient(String id, Enumerations.AdministrativeGender gender, LocalDate birthDate) {
@@ -44,14 +51,37 @@ final class TestPatient {
         }
         p.setBirthDateElement(new DateType(birthDate.toString()));
         bundle.addEntry().setResource(p);
+        this.patient = p;
     }
 
     static TestPatient female(LocalDate birthDate) {
-        return new TestPatient("p-" + System.nanoTime(), Enumerations.AdministrativeGender.FEMALE, birthDate);
+        return female("p-" + SEQUENCE.incrementAndGet(), birthDate);
     }
 
     static TestPatient male(LocalDate birthDate) {
-        return new TestPatient("p-" + System.nanoTime(), Enumerations.AdministrativeGender.MALE, birthDate);
+        return male("p-" + SEQUENCE.incrementAndGet(), birthDate);
+    }
+
+    /** A woman with the given id (a FHIR id: letters, digits, '-' and '.', at most 64). */
+    static TestPatient female(String id, LocalDate birthDate) {
+        return new TestPatient(id, Enumerations.AdministrativeGender.FEMALE, birthDate);
+    }
+
+    /** A man with the given id (a FHIR id: letters, digits, '-' and '.', at most 64). */
+    static TestPatient male(String id, LocalDate birthDate) {
+        return new TestPatient(id, Enumerations.AdministrativeGender.MALE, birthDate);
+    }
+
+    /** Marks the patient deceased ({@code deceasedBoolean = true}). */
+    TestPatient deceased() {
+        patient.setDeceased(new BooleanType(true));
+        return this;
+    }
+
+    /** Marks the patient deceased on the day ({@code deceasedDateTime}). */
+    TestPatient deceased(LocalDate day) {
+        patient.setDeceased(new DateTimeType(day + "T12:00:00Z"));
+        return this;
     }
 
     private <T extends Resource> T add(T resource, String type) {
@@ -89,6 +119,16 @@ final class TestPatient {
         return this;
     }
 
+    /** A hospice admission (SNOMED 183920000, in the Hospice Encounter value set) on the day. */
+    TestPatient hospiceEncounter(LocalDate day) {
+        return encounter(day, SNOMED, "183920000", "HH");
+    }
+
+    /** An emergency-department encounter (class EMER; type SNOMED 183452005, emergency hospital admission). */
+    Encounter emergencyEncounter(LocalDate day) {
+        return encounterResource(day, SNOMED, "183452005", "EMER");
+    }
+
     TestPatient procedure(LocalDate day, String system, String code) {
         Procedure p = add(new Procedure(), "Procedure");
         p.setStatus(Procedure.ProcedureStatus.COMPLETED);
@@ -99,6 +139,19 @@ final class TestPatient {
     }
 
     TestPatient condition(LocalDate onset, String system, String code, String category) {
+        conditionResource(onset, system, code, category);
+        return this;
+    }
+
+    /** A resolved condition: clinical status {@code resolved}, abated on the day (at 00:00 UTC). */
+    TestPatient resolvedCondition(LocalDate onset, LocalDate abatement, String system, String code, String category) {
+        Condition c = conditionResource(onset, system, code, category);
+        c.setClinicalStatus(code("http://terminology.hl7.org/CodeSystem/condition-clinical", "resolved"));
+        c.setAbatement(new DateTimeType(abatement + "T00:00:00Z"));
+        return this;
+    }
+
+    Condition conditionResource(LocalDate onset, String system, String code, String category) {
         Condition c = add(new Condition(), "Condition");
         c.setClinicalStatus(code("http://terminology.hl7.org/CodeSystem/condition-clinical", "active"));
         c.addCategory(code(category.equals("health-concern") ? "http://hl7.org/fhir/us/core/CodeSystem/condition-category"
@@ -106,7 +159,7 @@ final class TestPatient {
         c.setCode(code(system, code));
         c.setSubject(subject());
         c.setOnset(new DateTimeType(onset + "T00:00:00Z"));
-        return this;
+        return c;
     }
 
     TestPatient lab(LocalDate day, String loinc, Double value, String unit) {
@@ -119,6 +172,18 @@ final class TestPatient {
         if (value != null) {
             o.setValue(new Quantity().setValue(value).setUnit(unit).setSystem("http://unitsofmeasure.org").setCode(unit));
         }
+        return this;
+    }
+
+    /** A laboratory result reported as text (for example a cytology or HPV result), not as a quantity. */
+    TestPatient labText(LocalDate day, String loinc, String result) {
+        Observation o = add(new Observation(), "Observation");
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.addCategory(code("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory"));
+        o.setCode(code(LOINC, loinc));
+        o.setSubject(subject());
+        o.setEffective(new DateTimeType(day + "T08:00:00Z"));
+        o.setValue(new StringType(result));
         return this;
     }
 
@@ -169,6 +234,17 @@ final class TestPatient {
     }
 
     TestPatient allergy(String system, String code, boolean highCriticality) {
+        allergyResource(system, code, highCriticality);
+        return this;
+    }
+
+    /** An active allergy with an onset date (statin allergies count only when their onset overlaps the period). */
+    TestPatient allergy(String system, String code, LocalDate onset) {
+        allergyResource(system, code, false).setOnset(new DateTimeType(onset + "T00:00:00Z"));
+        return this;
+    }
+
+    AllergyIntolerance allergyResource(String system, String code, boolean highCriticality) {
         AllergyIntolerance a = add(new AllergyIntolerance(), "AllergyIntolerance");
         a.setClinicalStatus(code("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active"));
         a.setCode(code(system, code));
@@ -176,6 +252,6 @@ final class TestPatient {
         if (highCriticality) {
             a.setCriticality(AllergyIntolerance.AllergyIntoleranceCriticality.HIGH);
         }
-        return this;
+        return a;
     }
 }

@@ -103,9 +103,15 @@ class EhrLaunchIT {
     }
 
     @Test
-    void healthReportsReady() {
+    void healthReportsReady() throws InterruptedException {
+        // ready once the care-gap CQL is translated, a few seconds after start: poll, do not time
         HttpResponse<String> ready = new Browserless().get(BASE + "/health/ready");
+        for (int i = 0; i < 120 && ready.statusCode() != 200; i++) {
+            Thread.sleep(500);
+            ready = new Browserless().get(BASE + "/health/ready");
+        }
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"UP\""), ready.body());
+        assertTrue(ready.body().contains("care-gap-measures"), ready.body());
     }
 }
