@@ -76,7 +76,7 @@ public class CareGapApi {
         }
         String patientId = patients.get(0).getIdElement().getIdPart();
         CareGapReport report = careGaps.evaluate(bundle, patientId, period, List.of());
-        return Response.ok(json(report, patientId).toString(), MediaType.APPLICATION_JSON).build();
+        return Response.ok(json(report, patientId).build().toString(), MediaType.APPLICATION_JSON).build();
     }
 
     static JsonObjectBuilder json(CareGapReport report, String patientId) {
