@@ -13,10 +13,11 @@ import java.util.Optional;
  */
 public record Evidence(Role role, String reference, String display, Optional<LocalDate> date) {
 
+    /** Declared in the order the page lists them: what met the measure first. */
     public enum Role {
-        ELIGIBILITY("made the patient eligible"),
+        NUMERATOR("met the measure"),
         EXCLUSION("excluded the patient"),
-        NUMERATOR("met the measure");
+        ELIGIBILITY("made the patient eligible");
 
         private final String description;
 

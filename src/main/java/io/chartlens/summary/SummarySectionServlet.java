@@ -47,6 +47,8 @@ public class SummarySectionServlet extends HttpServlet {
     FrameAncestors frameAncestors;
     @Inject
     io.chartlens.caregaps.CareGaps careGaps;
+    @Inject
+    io.chartlens.aisummary.AiSummaries aiSummaries;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -62,7 +64,7 @@ public class SummarySectionServlet extends HttpServlet {
         }
         frameAncestors.apply(response, registration);
         String name = request.getParameter("name");
-        if (!java.util.Set.of("record", "risk", "gaps", "alerts").contains(String.valueOf(name))
+        if (!java.util.Set.of("record", "risk", "gaps", "alerts", "summary").contains(String.valueOf(name))
                 || launch.patient().isEmpty()) {
             failure(request, response, 404, "There is no such section.");
             return;
@@ -98,6 +100,10 @@ public class SummarySectionServlet extends HttpServlet {
             renderGaps(request, response, launch);
             return;
         }
+        if ("summary".equals(name)) {
+            renderSummary(request, response, launch);
+            return;
+        }
         if ("alerts".equals(name)) {
             renderAlerts(request, response, launch, record);
             return;
@@ -112,6 +118,28 @@ public class SummarySectionServlet extends HttpServlet {
         pages.render(request, response, "summary/fragments/record-section",
                 Map.of("strip", RecordStrip.of(record, records.freshness()), "trends", Trend.of(record),
                         "ctx", launch.id()));
+    }
+
+    private void renderSummary(HttpServletRequest request, HttpServletResponse response, LaunchSession launch)
+            throws IOException {
+        var pending = aiSummaries.forLaunch(launch);
+        if (pending.isEmpty()) {
+            failure(request, response, 503, "The summary is not available for this record yet. Reload to try again.");
+            return;
+        }
+        try {
+            pages.render(request, response, "summary/fragments/ai-section", Map.of(
+                    "summary", pending.get().get(WAIT_SECONDS, TimeUnit.SECONDS), "ctx", launch.id()));
+        } catch (TimeoutException e) {
+            failure(request, response, 504, "The summary was not ready within " + WAIT_SECONDS + " s. Reload to try "
+                    + "again; the sections below are complete without it.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure(request, response, 503, "Writing the summary was interrupted. Reload to try again.");
+        } catch (ExecutionException e) {
+            LOG.severe("Summary generation failed: " + e.getCause().getClass().getName());
+            failure(request, response, 500, "The summary could not be written. The sections below are not affected.");
+        }
     }
 
     /** Scores in an alert band and open or due-soon care gaps: what a hospitalist acts on first. */

@@ -49,7 +49,9 @@ class CareGapApiIT {
         assertEquals(Boolean.TRUE, populations.get("denominator"));
         assertEquals(Boolean.TRUE, populations.get("numerator"));
         assertEquals(Boolean.FALSE, populations.get("denominator-exclusion"));
-        assertTrue(colorectal.get("evidence").toString().contains("Procedure/procedure-2"), colorectal.toString());
+        assertTrue(((JSONArray) colorectal.get("evidence")).stream().map(JSONObject.class::cast)
+                .anyMatch(e -> "Procedure/procedure-2".equals(e.get("reference")) && "numerator".equals(e.get("role"))),
+                colorectal.toString());
         assertEquals(7, ((JSONArray) parse(r.body()).get("measures")).size());
     }
 

@@ -110,12 +110,18 @@ class PatientRecordIT {
                 problems.add(sample.file() + ": measure " + m.group(1) + " failed: " + gaps.body());
             }
         }
-        for (var link : EVIDENCE.matcher(gaps.body()).results().limit(40).toList()) {
+        HttpResponse<String> summaryFragment = browser.get(BASE + attributeOf(summary, "summary", "data-fragment"));
+        if (summaryFragment.statusCode() != 200 || !summaryFragment.body().contains("id=\"ai-summary\"")) {
+            problems.add(sample.file() + ": summary HTTP " + summaryFragment.statusCode() + " " + summaryFragment.body());
+        }
+        List<java.util.regex.MatchResult> links = new ArrayList<>(EVIDENCE.matcher(gaps.body()).results().limit(40).toList());
+        links.addAll(EVIDENCE.matcher(summaryFragment.body()).results().limit(40).toList());
+        for (var link : links) {
             HttpResponse<String> resource = browser.get(BASE + Browserless.unescape(link.group(1)));
             String body = resource.body();
             if (resource.statusCode() != 200 || !(body.contains("Patient/" + sample.patientId() + "&quot;")
                     || body.contains("Patient/" + sample.patientId() + "\""))) {
-                problems.add(sample.file() + ": evidence " + link.group(2) + " does not open as this patient's: HTTP "
+                problems.add(sample.file() + ": cited " + link.group(2) + " does not open as this patient's: HTTP "
                         + resource.statusCode());
             }
         }

@@ -95,7 +95,7 @@ class SummaryBrowserIT {
 
     /** Every progressive section has replaced its loading state (aria-busy false) and none shows a failure. */
     private static void waitForSections(WebDriverWait wait) {
-        for (String id : java.util.List.of("alerts", "risk", "gaps", "record")) {
+        for (String id : java.util.List.of("alerts", "risk", "gaps", "summary", "record")) {
             wait.until(ExpectedConditions.attributeToBe(By.id(id), "aria-busy", "false"));
             assertTrue(browser.findElements(By.cssSelector("#" + id + " .loading")).isEmpty(),
                     id + " left its loading state");
@@ -121,6 +121,14 @@ class SummaryBrowserIT {
         assertEquals(java.util.List.of("alerts-h", "scores-h", "gaps-h", "ai-h", "bundles-h", "record-h"), order);
         assertEquals(7, browser.findElements(By.cssSelector("#gaps article.gap")).size(), "one card per measure");
         assertTrue(!browser.findElements(By.cssSelector("#record svg.spark")).isEmpty(), "a trend is drawn");
+        var statements = browser.findElements(By.cssSelector("#summary .statements li"));
+        assertTrue(!statements.isEmpty(), "the summary has statements");
+        for (var statement : statements) {
+            assertTrue(!statement.findElements(By.cssSelector(".citations a[href*='/resource?']")).isEmpty(),
+                    "every statement links its citations: " + statement.getText());
+        }
+        assertTrue(browser.findElement(By.id("summary")).getText().contains("Built by rules"),
+                "the page says which summary it shows");
         String trendText = browser.findElement(By.cssSelector("#record .trends")).getAttribute("textContent");
         assertTrue(trendText.contains("oldest to newest"), "the trend's values are in text too: " + trendText);
         Path shots = Path.of(System.getProperty("it.build.dir", "target"), "screenshots");
