@@ -36,8 +36,7 @@ import java.util.logging.Logger;
 public class AiSummaries {
 
     private static final Logger LOG = Logger.getLogger(AiSummaries.class.getName());
-    static final String TASK = "patient-summary";
-    static final String RULES_VERSION = "rules-v1";
+    static final String TASK = SummaryWriter.TASK;
     static final int MAX_CACHED = 200;
 
     @Inject
@@ -58,7 +57,6 @@ public class AiSummaries {
     ManagedExecutorService executor;
 
     private SummaryRoute route;
-    private final StatementVerifier verifier = new StatementVerifier();
 
     private final Map<String, CompletableFuture<AiSummary>> byKey = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -99,50 +97,11 @@ public class AiSummaries {
     }
 
     AiSummary generate(RecordLoaded loaded, CareGapReport gaps) {
-        long t0 = System.nanoTime();
         EvidenceIndex index = EvidenceIndex.of(loaded.loaded());
         RiskPanel panel = RiskPanel.of(loaded.record(), scores.all(), records.freshness());
         List<SummaryFact> facts = SummaryFacts.from(loaded.record(), loaded.loaded(), index, panel, gaps);
-        List<String> inputs = ModelSummarizer.inputReferences(facts);
-        String subject = feedback.patientKey(loaded.loaded().patientId());
-        Verification rules = verifier.verify(RuleSummary.statements(facts), index);
-        Duration rulesLatency = Duration.ofNanos(System.nanoTime() - t0);
-        String fallback;
-        if (route.isEmpty()) {
-            fallback = "no model is configured";
-        } else if (facts.isEmpty()) {
-            fallback = "the record gave no facts to summarise";
-        } else {
-            ModelSummarizer.ModelOutcome outcome = models.summarize(route, facts);
-            if (outcome.indicatesSuccess()) {
-                Verification checked = verifier.verify(outcome.statements(), index);
-                boolean verified = checked.dropped().isEmpty() && !checked.kept().isEmpty();
-                fallback = verified ? null : GenerationRecord.VERIFICATION_FAILED + ": " + checked.dropped().size()
-                        + " of " + outcome.statements().size() + " statements not supported by their citations";
-                log(GenerationRecord.ofModel(subject, TASK, inputs, outcome, checked.kept().size(),
-                        checked.dropped().size(), reasons(checked), fallback));
-                if (verified) {
-                    return new AiSummary(checked.kept(), GenerationRecord.Source.MODEL, outcome.modelId(), null, 0,
-                            dates(checked.kept(), index));
-                }
-            } else {
-                fallback = outcome.fallbackReason();
-            }
-        }
-        log(GenerationRecord.ofDeterministic(subject, TASK, RULES_VERSION, inputs, rules.kept(), rules.kept().size(),
-                rules.dropped().size(), reasons(rules), rulesLatency, fallback));
-        return new AiSummary(rules.kept(), GenerationRecord.Source.DETERMINISTIC,
-                GenerationRecord.DETERMINISTIC_MODEL_ID, fallback, rules.dropped().size(), dates(rules.kept(), index));
-    }
-
-    private static Map<String, java.time.LocalDate> dates(List<CitedStatement> statements, EvidenceIndex index) {
-        Map<String, java.time.LocalDate> dates = new java.util.HashMap<>();
-        statements.forEach(s -> s.citations().forEach(ref -> index.date(ref).ifPresent(d -> dates.put(ref, d))));
-        return dates;
-    }
-
-    private static List<String> reasons(Verification v) {
-        return v.dropped().stream().map(d -> d.reason().name() + " " + d.statement().citations()).toList();
+        return new SummaryWriter(models, this::log).write(facts, index, route,
+                feedback.patientKey(loaded.loaded().patientId()));
     }
 
     private void log(GenerationRecord record) {
