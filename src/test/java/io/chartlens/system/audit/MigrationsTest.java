@@ -83,7 +83,7 @@ class MigrationsTest {
         }
     }
 
-    /** Applies every migration (V1 audit, V2 feedback log) once; a second start applies nothing. */
+    /** Applies every migration (V1 audit, V2 feedback log, V3 summary generations) once; a second start applies nothing. */
     private static void checkMigrations(DataSource ds, String databaseType, String... schemas) {
         Migrations.Outcome first = Migrations.migrate(ds, APP, schemas);
         assertEquals(new Migrations.Outcome("3", 3, databaseType), first);
