@@ -122,24 +122,40 @@ public class SummarySectionServlet extends HttpServlet {
 
     private void renderSummary(HttpServletRequest request, HttpServletResponse response, LaunchSession launch)
             throws IOException {
-        var pending = aiSummaries.forLaunch(launch);
+        var summary = await(request, response, aiSummaries.forLaunch(launch), "the summary",
+                "The sections below are complete without it.");
+        if (summary.isPresent()) {
+            pages.render(request, response, "summary/fragments/ai-section",
+                    Map.of("summary", summary.get(), "ctx", launch.id()));
+        }
+    }
+
+    /**
+     * Waits for a section's background work; on failure renders a fragment that says what failed and returns empty.
+     *
+     * @param what      the section in words ("the care gaps")
+     * @param meaning   what the failure does and does not mean, for the clinician
+     */
+    private <T> java.util.Optional<T> await(HttpServletRequest request, HttpServletResponse response,
+            java.util.Optional<java.util.concurrent.CompletableFuture<T>> pending, String what, String meaning)
+            throws IOException {
         if (pending.isEmpty()) {
-            failure(request, response, 503, "The summary is not available for this record yet. Reload to try again.");
-            return;
+            failure(request, response, 503, "Not available for this record yet: " + what + ". Reload to try again.");
+            return java.util.Optional.empty();
         }
         try {
-            pages.render(request, response, "summary/fragments/ai-section", Map.of(
-                    "summary", pending.get().get(WAIT_SECONDS, TimeUnit.SECONDS), "ctx", launch.id()));
+            return java.util.Optional.of(pending.get().get(WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
-            failure(request, response, 504, "The summary was not ready within " + WAIT_SECONDS + " s. Reload to try "
-                    + "again; the sections below are complete without it.");
+            failure(request, response, 504, "Not ready within " + WAIT_SECONDS + " s: " + what + ". " + meaning
+                    + " Reload to try again.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure(request, response, 503, "Writing the summary was interrupted. Reload to try again.");
+            failure(request, response, 503, "Loading " + what + " was interrupted. Reload to try again.");
         } catch (ExecutionException e) {
-            LOG.severe("Summary generation failed: " + e.getCause().getClass().getName());
-            failure(request, response, 500, "The summary could not be written. The sections below are not affected.");
+            LOG.severe("Section failed (" + what + "): " + e.getCause().getClass().getName());
+            failure(request, response, 500, "Could not be produced: " + what + ". " + meaning);
         }
+        return java.util.Optional.empty();
     }
 
     /** Scores in an alert band and open or due-soon care gaps: what a hospitalist acts on first. */
@@ -172,30 +188,12 @@ public class SummarySectionServlet extends HttpServlet {
 
     private void renderGaps(HttpServletRequest request, HttpServletResponse response, LaunchSession launch)
             throws IOException {
-        var pending = careGaps.forLaunch(launch);
-        if (pending.isEmpty()) {
-            failure(request, response, 503, "Care gaps are not available for this record yet. Reload to try again.");
-            return;
+        var report = await(request, response, careGaps.forLaunch(launch), "the care gaps",
+                "None is shown, which does not mean none is open.");
+        if (report.isPresent()) {
+            pages.render(request, response, "summary/fragments/gaps-section", Map.of(
+                    "panel", io.chartlens.caregaps.CareGapPanel.of(report.get()), "ctx", launch.id()));
         }
-        io.chartlens.caregaps.CareGapReport report;
-        try {
-            report = pending.get().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            failure(request, response, 504, "The care gaps were not evaluated within " + WAIT_SECONDS
-                    + " s. None is shown, which does not mean none is open. Reload to try again.");
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure(request, response, 503, "Evaluation was interrupted. Reload to try again.");
-            return;
-        } catch (ExecutionException e) {
-            LOG.severe("Care-gap evaluation failed: " + e.getCause().getClass().getName());
-            failure(request, response, 500, "The care gaps could not be evaluated. None is shown, which does not "
-                    + "mean none is open.");
-            return;
-        }
-        pages.render(request, response, "summary/fragments/gaps-section", Map.of(
-                "panel", io.chartlens.caregaps.CareGapPanel.of(report), "ctx", launch.id()));
     }
 
     private void failure(HttpServletRequest request, HttpServletResponse response, int status, String message)

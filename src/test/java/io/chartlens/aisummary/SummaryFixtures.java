@@ -16,13 +16,9 @@ import io.chartlens.risk.RiskPanel;
 import io.chartlens.risk.RiskScore;
 import io.chartlens.risk.ScoreRegistry;
 import io.chartlens.system.ConfigFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The shipped configuration read from {@code smart-config/} in the working tree, and the record's features built
@@ -32,30 +28,7 @@ import java.util.stream.Stream;
 final class SummaryFixtures {
 
     static final Path ROOT = Path.of(System.getProperty("chartlens.test.config-dir", "smart-config"));
-    static final ConfigFiles CONFIG = new ConfigFiles() {
-        @Override
-        public String read(String relativePath) {
-            try {
-                return Files.readString(ROOT.resolve(relativePath));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<String> list(String folder, String suffix) {
-            Path dir = ROOT.resolve(folder);
-            if (!Files.isDirectory(dir)) {
-                return List.of();
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                return files.filter(Files::isRegularFile).map(p -> folder + "/" + p.getFileName())
-                        .filter(p -> p.endsWith(suffix)).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
+    static final ConfigFiles CONFIG = io.chartlens.testsupport.WorkingTreeConfig.INSTANCE;
     private static final ObservationCatalog CATALOG = ObservationCatalog.fromConfig(CONFIG);
     private static final Freshness FRESHNESS = Freshness.fromConfig(CONFIG);
     private static final List<RiskScore> SCORES = List.copyOf(ScoreRegistry.load(CONFIG).values());

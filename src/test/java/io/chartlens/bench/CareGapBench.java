@@ -7,8 +7,6 @@ import io.chartlens.caregaps.MeasurementPeriod;
 import io.chartlens.caregaps.RecordBundle;
 import io.chartlens.record.SampleManifest;
 import io.chartlens.record.SandboxRecords;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +27,8 @@ class CareGapBench {
 
     @Test
     void warmEvaluationPerPatientPerMeasure() throws Exception {
-        Path root = Path.of("smart-config");
-        MeasureContent content = MeasureContent.load(p -> read(root.resolve(p)), (folder, suffix) -> list(root, folder, suffix));
+        var config = io.chartlens.testsupport.WorkingTreeConfig.INSTANCE;
+        MeasureContent content = MeasureContent.load(config::read, config::list);
         CareGapEvaluator evaluator = CareGapEvaluator.onCqfEngine(content, 60);
         long t0 = System.nanoTime();
         evaluator.prepare();
@@ -78,21 +75,5 @@ class CareGapBench {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> list(Path root, String folder, String suffix) {
-        try (Stream<Path> files = Files.list(root.resolve(folder))) {
-            return files.map(f -> folder + "/" + f.getFileName()).filter(f -> f.endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }
