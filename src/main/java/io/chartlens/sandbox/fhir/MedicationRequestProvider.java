@@ -25,7 +25,7 @@ import org.hl7.fhir.r4.model.Resource;
  * Medication requests. Synthea 3 writes many as {@code medicationReference} to a Medication resource, so
  * {@code _include=MedicationRequest:medication} returns those Medications as include entries; the
  * {@code code} token matches medicationCodeableConcept only (as on HAPI's JPA server). The date is
- * {@code authoredon}.
+ * {@code authoredon}. {@code identifier} finds the app's draft orders (see {@link DraftOrderTransactions}).
  */
 public class MedicationRequestProvider extends CompartmentProvider<MedicationRequest> {
 
@@ -41,6 +41,7 @@ public class MedicationRequestProvider extends CompartmentProvider<MedicationReq
             @OptionalParam(name = MedicationRequest.SP_STATUS) TokenOrListParam status,
             @OptionalParam(name = MedicationRequest.SP_INTENT) TokenOrListParam intent,
             @OptionalParam(name = MedicationRequest.SP_AUTHOREDON) DateRangeParam authoredOn,
+            @OptionalParam(name = MedicationRequest.SP_IDENTIFIER) TokenOrListParam identifier,
             @IncludeParam(allow = {"MedicationRequest:medication"}) Set<Include> includes,
             @OptionalParam(name = Constants.PARAM_LASTUPDATED) DateRangeParam lastUpdated,
             @Sort SortSpec sort,
@@ -52,6 +53,7 @@ public class MedicationRequestProvider extends CompartmentProvider<MedicationReq
         return search(query, matches -> {
             List<Resource> byIntent = matches.stream()
                     .filter(r -> TokenMatcher.matches("intent", intent, intentOf((MedicationRequest) r)))
+                    .filter(r -> TokenMatcher.matchesIdentifier(identifier, ((MedicationRequest) r).getIdentifier()))
                     .toList();
             return includeMedication ? byIntent.stream().map(this::withMedication).toList() : byIntent;
         });

@@ -25,7 +25,8 @@ import org.hl7.fhir.r4.model.Resource;
  * {@code system/} scopes reach every record (the sandbox's clinicians see everyone). {@code patient/} scopes reach
  * the token's patient only: a clinical search must name that patient in {@code patient} or {@code subject} (no
  * patient parameter is a 403, not a silent narrowing, so the app learns its query is wrong), and every resource in a
- * response must be in that patient's compartment. Shared types (Practitioner, PractitionerRole, Organization,
+ * response must be in that patient's compartment. A transaction (the app's draft orders) needs {@code c} on the type
+ * of each entry, checked per entry by {@link DraftOrderTransactions}. Shared types (Practitioner, PractitionerRole, Organization,
  * Location, Medication) need only a scope for their type. Never logs tokens or patient data.
  */
 @Interceptor
@@ -79,6 +80,9 @@ public class SandboxAuthorization {
                     requirePatientParameter(grants, request.getParameters());
                 }
             }
+            // Each entry is checked by DraftOrderTransactions (requireCreate): c on its type, patient in context.
+            case TRANSACTION -> {
+            }
             default -> throw new ForbiddenOperationException("The sandbox does not allow " + operation);
         }
         return true;
@@ -103,6 +107,18 @@ public class SandboxAuthorization {
             checkReach(grants, resource, request.getRestOperationType() == RestOperationTypeEnum.CREATE ? 'c' : 'r');
         }
         return true;
+    }
+
+    /**
+     * For one create of a transaction: scope {@code c} on its type and, with patient/ scopes, the patient in
+     * context (the transaction's response carries no resources, so the response check does not cover it).
+     */
+    static void requireCreate(RequestDetails request, Resource resource) {
+        ScopeGrants grants = (ScopeGrants) request.getUserData().get(GRANTS);
+        if (grants == null) {
+            throw unauthorized("This request needs an Authorization: Bearer access token", null);
+        }
+        checkReach(grants, resource, 'c');
     }
 
     private static void checkReach(ScopeGrants grants, Resource resource, char permission) {

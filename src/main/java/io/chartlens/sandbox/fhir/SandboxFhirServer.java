@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 /**
  * The sandbox EHR's FHIR R4 endpoint ({@code /sandbox/fhir/*}, mapped by SandboxBootstrap): read and search over
  * the {@link SandboxStore}, SMART-scoped by {@link SandboxAuthorization}, with paging ({@code _getpages}) kept in
- * memory. JSON is the default encoding because SMART clients expect it.
+ * memory, and transactions of draft orders ({@link DraftOrderTransactions}). JSON is the default encoding because SMART clients expect it.
  */
 public class SandboxFhirServer extends RestfulServer {
 
@@ -73,11 +73,14 @@ public class SandboxFhirServer extends RestfulServer {
                 new ImmunizationProvider(store),
                 new DiagnosticReportProvider(store),
                 new DocumentReferenceProvider(store),
+                new ServiceRequestProvider(store),
+                new TaskProvider(store),
                 new ReadOnlyProvider<>(store, Practitioner.class),
                 new ReadOnlyProvider<>(store, PractitionerRole.class),
                 new ReadOnlyProvider<>(store, Organization.class),
                 new ReadOnlyProvider<>(store, Location.class),
                 new ReadOnlyProvider<>(store, Medication.class)));
+        registerProvider(new DraftOrderTransactions(store));
         registerInterceptor(new SandboxAuthorization(verifier));
         registerInterceptor(new SmartCapabilityStatement(
                 Optional.ofNullable(settings).map(SandboxSettings::authIssuer)));

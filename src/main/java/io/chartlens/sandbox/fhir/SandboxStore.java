@@ -25,7 +25,8 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The sandbox EHR's in-memory resource store, loaded once with synthetic patients (see {@link StoreLoading} for
- * the files and rules). Thread-safe: reads share a lock, loading and {@link #create} take it exclusively. The public
+ * the files and rules). Thread-safe: reads share a lock, loading, {@link #create} and {@link #createAll} (the
+ * conditional creates of a draft-order transaction, checked and stored under one lock) take it exclusively. The public
  * read methods return copies, so callers may change what they get; the server's providers use the package-private
  * views, which hand out the stored instances for read-only use (serialising thousands of Observations per search
  * should not copy them).
@@ -113,6 +114,73 @@ public class SandboxStore {
             return null;
         });
         return id;
+    }
+
+    /**
+     * One create of a transaction: stored unless {@code ifNoneExist} names an identifier that a resource of the same
+     * type already has (FHIR R4 conditional create, 3.1.0.8.1).
+     */
+    record ConditionalCreate(Resource resource, Optional<ConditionalReference> ifNoneExist) {
+    }
+
+    /** What a create did: the new resource's id, or the id of the one that already had the identifier. */
+    record CreateOutcome(IIdType id, boolean created) {
+    }
+
+    /** More than one resource has the identifier of a conditional create: FHIR says 412, nothing is stored. */
+    static final class AmbiguousIdentifierException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AmbiguousIdentifierException(ConditionalReference reference, int matches) {
+            super(matches + " " + reference.resourceType() + " resources have identifier " + reference.system() + "|"
+                    + reference.value() + "; ifNoneExist needs at most one");
+        }
+    }
+
+    /**
+     * Stores copies of the resources of one transaction, all or none, under one write lock: two concurrent
+     * submissions of the same conditional create (a double click) store it once. Creates in the same list see each
+     * other, so a repeated entry is stored once too.
+     *
+     * @throws AmbiguousIdentifierException when an ifNoneExist matches several stored resources (nothing is stored)
+     */
+    List<CreateOutcome> createAll(List<ConditionalCreate> creates) {
+        return write(() -> {
+            Map<String, IIdType> pending = new java.util.HashMap<>();
+            List<Resource> toStore = new ArrayList<>();
+            List<CreateOutcome> outcomes = new ArrayList<>();
+            for (ConditionalCreate create : creates) {
+                Optional<IIdType> existing = create.ifNoneExist().flatMap(reference -> {
+                    List<String> ids = index.withIdentifier(reference);
+                    if (ids.size() > 1) {
+                        throw new AmbiguousIdentifierException(reference, ids.size());
+                    }
+                    return ids.isEmpty() ? Optional.ofNullable(pending.get(reference.indexKey()))
+                            : index.find(reference.resourceType(), ids.get(0)).map(r -> r.getIdElement()
+                            .withResourceType(r.fhirType()).withVersion(r.getMeta().getVersionId()));
+                });
+                if (existing.isPresent()) {
+                    outcomes.add(new CreateOutcome(existing.get(), false));
+                    continue;
+                }
+                Resource copy = prepared(create.resource());
+                IIdType id = copy.getIdElement().withVersion("1");
+                StoreIndex.identifiersOf(copy).stream().filter(i -> i.hasValue()).forEach(i -> pending.put(
+                        ConditionalReference.indexKey(copy.fhirType(), i.getSystem(), i.getValue()), id));
+                toStore.add(copy);
+                outcomes.add(new CreateOutcome(id, true));
+            }
+            toStore.forEach(r -> index.put(r, true));
+            return outcomes;
+        });
+    }
+
+    /** A copy under a fresh UUID id, version 1, last updated now. */
+    private static Resource prepared(Resource source) {
+        Resource copy = source.copy();
+        copy.setIdElement(new IdType(copy.fhirType(), UUID.randomUUID().toString()));
+        copy.getMeta().setVersionId("1").setLastUpdatedElement(new InstantType(new Date()));
+        return copy;
     }
 
     /** The stored instance (not a copy): callers must not modify it. */

@@ -19,6 +19,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * The search profiles of the clinical (patient-compartment) types the sandbox serves. The same table answers
@@ -26,31 +28,37 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class SearchProfiles {
 
-    private static final Map<String, SearchProfile> BY_TYPE = Map.of(
-            "Observation", SearchProfile.of(Observation.class, o -> List.of(o.getSubject()),
+    private static final Map<String, SearchProfile> BY_TYPE = Map.ofEntries(
+            Map.entry("Observation", SearchProfile.of(Observation.class, o -> List.of(o.getSubject()),
                     o -> codings(o.getCode()), o -> codings(o.getCategory()),
                     o -> o.getComponent().stream().flatMap(c -> c.getCode().getCoding().stream()).toList(),
-                    o -> status(o.getStatusElement()), none()),
-            "Encounter", SearchProfile.of(Encounter.class, e -> List.of(e.getSubject()),
-                    e -> codings(e.getType()), none(), none(), e -> status(e.getStatusElement()), none()),
-            "Condition", SearchProfile.of(Condition.class, c -> List.of(c.getSubject()),
+                    o -> status(o.getStatusElement()), none())),
+            Map.entry("Encounter", SearchProfile.of(Encounter.class, e -> List.of(e.getSubject()),
+                    e -> codings(e.getType()), none(), none(), e -> status(e.getStatusElement()), none())),
+            Map.entry("Condition", SearchProfile.of(Condition.class, c -> List.of(c.getSubject()),
                     c -> codings(c.getCode()), c -> codings(c.getCategory()), none(), none(),
-                    c -> codings(c.getClinicalStatus())),
-            "Procedure", SearchProfile.of(Procedure.class, p -> List.of(p.getSubject()),
-                    p -> codings(p.getCode()), none(), none(), p -> status(p.getStatusElement()), none()),
-            "Immunization", SearchProfile.of(Immunization.class, i -> List.of(i.getPatient()),
-                    i -> codings(i.getVaccineCode()), none(), none(), i -> status(i.getStatusElement()), none()),
-            "DiagnosticReport", SearchProfile.of(DiagnosticReport.class, d -> List.of(d.getSubject()),
+                    c -> codings(c.getClinicalStatus()))),
+            Map.entry("Procedure", SearchProfile.of(Procedure.class, p -> List.of(p.getSubject()),
+                    p -> codings(p.getCode()), none(), none(), p -> status(p.getStatusElement()), none())),
+            Map.entry("Immunization", SearchProfile.of(Immunization.class, i -> List.of(i.getPatient()),
+                    i -> codings(i.getVaccineCode()), none(), none(), i -> status(i.getStatusElement()), none())),
+            Map.entry("DiagnosticReport", SearchProfile.of(DiagnosticReport.class, d -> List.of(d.getSubject()),
                     d -> codings(d.getCode()), d -> codings(d.getCategory()), none(),
-                    d -> status(d.getStatusElement()), none()),
-            "DocumentReference", SearchProfile.of(DocumentReference.class, d -> List.of(d.getSubject()),
+                    d -> status(d.getStatusElement()), none())),
+            Map.entry("DocumentReference", SearchProfile.of(DocumentReference.class, d -> List.of(d.getSubject()),
                     d -> codings(d.getType()), d -> codings(d.getCategory()), none(),
-                    d -> status(d.getStatusElement()), none()),
-            "MedicationRequest", SearchProfile.of(MedicationRequest.class, m -> List.of(m.getSubject()),
+                    d -> status(d.getStatusElement()), none())),
+            Map.entry("MedicationRequest", SearchProfile.of(MedicationRequest.class, m -> List.of(m.getSubject()),
                     m -> m.hasMedicationCodeableConcept() ? codings(m.getMedicationCodeableConcept()) : List.of(),
-                    none(), none(), m -> status(m.getStatusElement()), none()),
-            "AllergyIntolerance", SearchProfile.of(AllergyIntolerance.class, a -> List.of(a.getPatient()),
-                    a -> codings(a.getCode()), none(), none(), none(), a -> codings(a.getClinicalStatus())));
+                    none(), none(), m -> status(m.getStatusElement()), none())),
+            Map.entry("AllergyIntolerance", SearchProfile.of(AllergyIntolerance.class, a -> List.of(a.getPatient()),
+                    a -> codings(a.getCode()), none(), none(), none(), a -> codings(a.getClinicalStatus()))),
+            // Draft orders written back by the app (DraftOrderTransactions)
+            Map.entry("ServiceRequest", SearchProfile.of(ServiceRequest.class, r -> List.of(r.getSubject()),
+                    r -> codings(r.getCode()), r -> codings(r.getCategory()), none(),
+                    r -> status(r.getStatusElement()), none())),
+            Map.entry("Task", SearchProfile.of(Task.class, t -> List.of(t.getFor()),
+                    t -> codings(t.getCode()), none(), none(), t -> status(t.getStatusElement()), none())));
 
     private SearchProfiles() {
     }

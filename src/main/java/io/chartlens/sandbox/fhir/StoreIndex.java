@@ -10,15 +10,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * The store's maps: resources by type and id (in load order), by patient compartment, and the identifiers of
- * the resources that conditional references point at. Not thread-safe: {@link SandboxStore} guards it.
+ * the resources that conditional references and conditional creates point at (the shared types, Patients, and the
+ * draft orders: ServiceRequest, MedicationRequest, Task). Not thread-safe: {@link SandboxStore} guards it.
  */
 final class StoreIndex {
 
@@ -73,6 +77,11 @@ final class StoreIndex {
         return byPatient.getOrDefault(patientId, List.of());
     }
 
+    /** The ids of the resources of the reference's type that carry its identifier, in load order. */
+    List<String> withIdentifier(ConditionalReference reference) {
+        return List.copyOf(identifiers.getOrDefault(reference.indexKey(), List.of()));
+    }
+
     /** The id of the one loaded resource with this identifier, or empty when none or several match. */
     Optional<String> resolve(ConditionalReference reference) {
         List<String> ids = identifiers.getOrDefault(reference.indexKey(), List.of());
@@ -85,7 +94,7 @@ final class StoreIndex {
         return counts;
     }
 
-    private static List<Identifier> identifiersOf(Resource resource) {
+    static List<Identifier> identifiersOf(Resource resource) {
         if (resource instanceof Practitioner p) {
             return p.getIdentifier();
         } else if (resource instanceof Organization o) {
@@ -96,6 +105,12 @@ final class StoreIndex {
             return r.getIdentifier();
         } else if (resource instanceof Patient p) {
             return p.getIdentifier();
+        } else if (resource instanceof ServiceRequest r) {
+            return r.getIdentifier();
+        } else if (resource instanceof MedicationRequest m) {
+            return m.getIdentifier();
+        } else if (resource instanceof Task t) {
+            return t.getIdentifier();
         }
         return List.of();
     }

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.List;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
 
 /**
  * Token search semantics of FHIR R4 (3.1.1.4.10): {@code system|code}, {@code code} (any system), {@code |code}
@@ -33,6 +34,12 @@ final class TokenMatcher {
             }
         }
         return false;
+    }
+
+    /** The same semantics for an {@code identifier} parameter: {@code system|value} against Identifier.system/value. */
+    static boolean matchesIdentifier(TokenOrListParam parameter, List<Identifier> identifiers) {
+        return matches("identifier", parameter, identifiers.stream()
+                .map(i -> new Coding(i.getSystem(), i.getValue(), null)).toList());
     }
 
     private static boolean matches(TokenParam token, Coding coding) {

@@ -1,0 +1,42 @@
+package io.chartlens.sandbox.fhir;
+
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+/**
+ * Service requests: the draft orders the app writes back ({@link DraftOrderTransactions}); the sample bundles have
+ * none. Searchable by patient or subject, code, status, intent and identifier; sorted by {@code _lastUpdated}.
+ */
+public class ServiceRequestProvider extends CompartmentProvider<ServiceRequest> {
+
+    ServiceRequestProvider(SandboxStore store) {
+        super(store, ServiceRequest.class, Constants.PARAM_LASTUPDATED);
+    }
+
+    @Search
+    public IBundleProvider search(
+            @OptionalParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = ServiceRequest.SP_SUBJECT) ReferenceParam subject,
+            @OptionalParam(name = ServiceRequest.SP_CODE) TokenOrListParam code,
+            @OptionalParam(name = ServiceRequest.SP_STATUS) TokenOrListParam status,
+            @OptionalParam(name = ServiceRequest.SP_INTENT) TokenOrListParam intent,
+            @OptionalParam(name = ServiceRequest.SP_IDENTIFIER) TokenOrListParam identifier,
+            @OptionalParam(name = Constants.PARAM_LASTUPDATED) DateRangeParam lastUpdated,
+            @Sort SortSpec sort,
+            @Count Integer count) {
+        return search(ClinicalQuery.builder().patient(patient, subject).code(code).status(status)
+                .common(lastUpdated, sort, count).build(), matches -> matches.stream()
+                .filter(r -> TokenMatcher.matches("intent", intent, DraftOrderTransactions.intentOf(r)))
+                .filter(r -> TokenMatcher.matchesIdentifier(identifier, ((ServiceRequest) r).getIdentifier()))
+                .toList());
+    }
+}
