@@ -131,6 +131,13 @@ class SummaryBrowserIT {
                 "the page says which summary it shows");
         String trendText = browser.findElement(By.cssSelector("#record .trends")).getAttribute("textContent");
         assertTrue(trendText.contains("oldest to newest"), "the trend's values are in text too: " + trendText);
+        // keyboard: the first Tab reaches the skip link, and no control is taken out of the tab order
+        browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertEquals("skip", browser.switchTo().activeElement().getAttribute("class"), "first Tab stop");
+        Long untabbable = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.querySelectorAll('a[tabindex=\"-1\"], button[tabindex=\"-1\"], "
+                        + "summary[tabindex=\"-1\"], input[tabindex=\"-1\"]').length;");
+        assertEquals(0L, untabbable, "every link, button, disclosure and field is reachable by keyboard");
         Path shots = Path.of(System.getProperty("it.build.dir", "target"), "screenshots");
         Files.createDirectories(shots);
         Files.write(shots.resolve("summary-1280.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
