@@ -49,6 +49,8 @@ public class SummarySectionServlet extends HttpServlet {
     io.chartlens.caregaps.CareGaps careGaps;
     @Inject
     io.chartlens.aisummary.AiSummaries aiSummaries;
+    @Inject
+    io.chartlens.bundles.Bundles bundles;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -64,7 +66,7 @@ public class SummarySectionServlet extends HttpServlet {
         }
         frameAncestors.apply(response, registration);
         String name = request.getParameter("name");
-        if (!java.util.Set.of("record", "risk", "gaps", "alerts", "summary").contains(String.valueOf(name))
+        if (!java.util.Set.of("record", "risk", "gaps", "alerts", "summary", "bundles").contains(String.valueOf(name))
                 || launch.patient().isEmpty()) {
             failure(request, response, 404, "There is no such section.");
             return;
@@ -98,6 +100,17 @@ public class SummarySectionServlet extends HttpServlet {
         response.setHeader("Server-Timing", timing);
         if ("gaps".equals(name)) {
             renderGaps(request, response, launch);
+            return;
+        }
+        if ("bundles".equals(name)) {
+            var gaps = await(request, response, careGaps.forLaunch(launch), "the care gaps the bundles depend on",
+                    "No bundle is shown, which does not mean none applies.");
+            if (gaps.isPresent()) {
+                var suggestions = io.chartlens.bundles.BundleSuggestions.of(record,
+                        RiskPanel.of(record, scores.all(), records.freshness()), gaps.get(), bundles.catalog());
+                pages.render(request, response, "summary/fragments/bundles-section", Map.of(
+                        "panel", io.chartlens.bundles.BundlePanel.of(suggestions), "ctx", launch.id()));
+            }
             return;
         }
         if ("summary".equals(name)) {

@@ -89,6 +89,7 @@ class PatientRecordIT {
     private static final Pattern GAP = Pattern.compile("data-measure=\"([a-z0-9-]+)\",? ?data-status=\"([a-z-]+)\"");
     private static final Pattern EVIDENCE = Pattern.compile("href=\"(/resource\\?ctx=[^\"]+&amp;ref=([A-Za-z]+(?:/|%2F)[^\"]+))\"");
     private static final java.util.Map<String, Integer> GAP_COUNTS = new java.util.TreeMap<>();
+    private static final java.util.Map<String, Integer> BUNDLE_COUNTS = new java.util.TreeMap<>();
 
     /**
      * The care-gap section: every measure evaluates (none failed), and every piece of evidence it cites opens and
@@ -114,8 +115,15 @@ class PatientRecordIT {
         if (summaryFragment.statusCode() != 200 || !summaryFragment.body().contains("id=\"ai-summary\"")) {
             problems.add(sample.file() + ": summary HTTP " + summaryFragment.statusCode() + " " + summaryFragment.body());
         }
+        HttpResponse<String> bundles = browser.get(BASE + attributeOf(summary, "bundles", "data-fragment"));
+        if (bundles.statusCode() != 200 || !bundles.body().contains("id=\"bundle-list\"")) {
+            problems.add(sample.file() + ": bundles HTTP " + bundles.statusCode() + " " + bundles.body());
+        }
+        BUNDLE_COUNTS.merge("bundles shown", (int) Pattern.compile("data-bundle=\"").matcher(bundles.body()).results()
+                .count(), Integer::sum);
         List<java.util.regex.MatchResult> links = new ArrayList<>(EVIDENCE.matcher(gaps.body()).results().limit(40).toList());
         links.addAll(EVIDENCE.matcher(summaryFragment.body()).results().limit(40).toList());
+        links.addAll(EVIDENCE.matcher(bundles.body()).results().limit(20).toList());
         for (var link : links) {
             HttpResponse<String> resource = browser.get(BASE + Browserless.unescape(link.group(1)));
             String body = resource.body();
@@ -132,7 +140,7 @@ class PatientRecordIT {
 
     @org.junit.jupiter.api.AfterAll
     static void printGapCounts() {
-        System.out.println("Care-gap statuses over the sample patients: " + GAP_COUNTS);
+        System.out.println("Care-gap statuses over the sample patients: " + GAP_COUNTS + "; " + BUNDLE_COUNTS);
     }
 
     /** After 25 launches, the server log names no patient (id or family name) and holds no token. */

@@ -95,7 +95,7 @@ class SummaryBrowserIT {
 
     /** Every progressive section has replaced its loading state (aria-busy false) and none shows a failure. */
     private static void waitForSections(WebDriverWait wait) {
-        for (String id : java.util.List.of("alerts", "risk", "gaps", "summary", "record")) {
+        for (String id : java.util.List.of("alerts", "risk", "gaps", "summary", "bundles", "record")) {
             wait.until(ExpectedConditions.attributeToBe(By.id(id), "aria-busy", "false"));
             assertTrue(browser.findElements(By.cssSelector("#" + id + " .loading")).isEmpty(),
                     id + " left its loading state");
