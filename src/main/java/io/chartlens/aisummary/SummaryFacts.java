@@ -104,11 +104,10 @@ public final class SummaryFacts {
     private static List<SummaryFact> scores(PatientRecord record, RiskPanel risk) {
         List<SummaryFact> facts = new ArrayList<>();
         for (RiskPanel.Card card : risk.cards()) {
-            int dot = card.headline() == null ? -1 : card.headline().indexOf(" · ");
-            if (!card.final_() || dot < 0) {
+            if (!card.final_() || card.band() == null) {
                 continue;
             }
-            String band = ConfigText.band(card.headline().substring(dot + 3));
+            String band = ConfigText.band(card.band());
             String lower = band.toLowerCase(Locale.ROOT);
             if (band.isEmpty() || !(card.alert() || RAISED_BANDS.stream().anyMatch(lower::startsWith))) {
                 continue;

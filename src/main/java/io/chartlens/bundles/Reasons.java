@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Decides whether a trigger holds for the panel and the care gaps, and says why with the inputs or evidence. A score
- * band holds for a final card whose headline ends in that band ({@link RiskPanel} writes "value unit · band"), or
+ * band holds for a final card in that band ({@link RiskPanel.Card#band()}), or
  * for an incomplete card whose warning says the items present already reach it: the missing items can only add
  * points, so NEWS2 without a consciousness level still triggers at 5 or more.
  */
@@ -38,7 +38,7 @@ final class Reasons {
 
     private static Optional<SuggestedBundle.Why> scoreWhy(BundleTrigger.ScoreBand trigger, RiskPanel.Card card) {
         String summary;
-        if (card.final_() && card.headline().endsWith(" \u00b7 " + trigger.band())) {
+        if (card.final_() && trigger.band().equals(card.band())) {
             summary = card.name() + ": " + card.headline();
         } else if (!card.final_()) {
             Optional<String> floor = card.warnings().stream()

@@ -12,17 +12,26 @@ import java.util.List;
  */
 public record RiskPanel(List<Card> cards) {
 
-    /** One score's card. {@code headline} is the value and band, or the status in words when there is no value. */
+    /**
+     * One score's card. {@code headline} is the value and band, or the status in words when there is no value;
+     * {@code band} is the definition's band label, null unless the score is final (read it here, not from the
+     * headline).
+     */
     public record Card(String id, String name, String version, String source, String meaning, String status,
                        boolean final_, String headline, List<String> missing, List<String> warnings,
                        List<RiskInputs.Provenance> inputs, List<String> itemScores, List<FormField> form,
-                       boolean alert) {
+                       boolean alert, String band) {
     }
 
     /** True when the result is in a band the definition lists under {@code parameters.alertBands}. */
     public static boolean alerts(ScoreDefinition d, ScoreResult r) {
         return r.status() == ScoreStatus.OK && r.band() != null
                 && d.parameters().get("alertBands") instanceof java.util.List<?> bands && bands.contains(r.band());
+    }
+
+    /** The band of a final result, else null. */
+    public static String finalBand(ScoreResult r) {
+        return r.status() == ScoreStatus.OK ? r.band() : null;
     }
 
     /** The cards in an alert band. */
@@ -59,7 +68,7 @@ public record RiskPanel(List<Card> cards) {
             }
             cards.add(new Card(d.id(), d.name(), d.version(), d.source(), d.meaning(), r.status().json(),
                     r.status() == ScoreStatus.OK, headline(r), labels(d, r.missing()), List.copyOf(warnings),
-                    inputs.provenance(), items, form(d, inputs.inputs().values()), alerts(d, r)));
+                    inputs.provenance(), items, form(d, inputs.inputs().values()), alerts(d, r), finalBand(r)));
         }
         return new RiskPanel(List.copyOf(cards));
     }

@@ -106,7 +106,7 @@ public class WhatIfServlet extends HttpServlet {
                 whatIf.after().status().json(), whatIf.after().status() == ScoreStatus.OK, RiskPanel.headline(whatIf.after()),
                 whatIf.after().missing(), whatIf.after().warnings(), recorded.provenance(), java.util.List.of(),
                 RiskPanel.form(score.get().definition(), whatIf.used().values()),
-                RiskPanel.alerts(score.get().definition(), whatIf.after())));
+                RiskPanel.alerts(score.get().definition(), whatIf.after()), RiskPanel.finalBand(whatIf.after())));
         pages.render(request, response, "risk/whatif", model);
     }
 }
