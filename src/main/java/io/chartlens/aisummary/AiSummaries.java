@@ -4,6 +4,7 @@ import io.chartlens.caregaps.CareGapReport;
 import io.chartlens.caregaps.CareGaps;
 import io.chartlens.launch.LaunchSession;
 import io.chartlens.overrides.FeedbackLog;
+import io.chartlens.record.DerivedResults;
 import io.chartlens.record.PatientRecords;
 import io.chartlens.record.RecordLoaded;
 import io.chartlens.risk.RiskPanel;
@@ -17,9 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
@@ -58,12 +57,7 @@ public class AiSummaries {
 
     private SummaryRoute route;
 
-    private final Map<String, CompletableFuture<AiSummary>> byKey = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<AiSummary>> eldest) {
-            return size() > MAX_CACHED;
-        }
-    };
+    private final DerivedResults<AiSummary> byKey = new DerivedResults<>(MAX_CACHED);
 
     @PostConstruct
     void init() {
@@ -85,15 +79,11 @@ public class AiSummaries {
                 .map(f -> f.exceptionally(e -> null))
                 .orElse(CompletableFuture.completedFuture(null));
         CompletableFuture<AiSummary> summary = gaps.thenApplyAsync(report -> generate(loaded, report), executor);
-        synchronized (byKey) {
-            byKey.put(loaded.key(), summary);
-        }
+        byKey.put(loaded.key(), summary);
     }
 
     public Optional<CompletableFuture<AiSummary>> forLaunch(LaunchSession launch) {
-        synchronized (byKey) {
-            return Optional.ofNullable(byKey.get(PatientRecords.keyOf(launch)));
-        }
+        return byKey.get(PatientRecords.keyOf(launch));
     }
 
     AiSummary generate(RecordLoaded loaded, CareGapReport gaps) {

@@ -1,6 +1,7 @@
 package io.chartlens.caregaps;
 
 import io.chartlens.launch.LaunchSession;
+import io.chartlens.record.DerivedResults;
 import io.chartlens.record.PatientRecords;
 import io.chartlens.record.RecordLoaded;
 import io.chartlens.system.ConfigFiles;
@@ -13,9 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
@@ -45,12 +44,7 @@ public class CareGaps {
     private CareGapEvaluator evaluator;
     private volatile boolean prepared;
 
-    private final Map<String, CompletableFuture<CareGapReport>> byLaunch = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<CareGapReport>> eldest) {
-            return size() > MAX_CACHED;
-        }
-    };
+    private final DerivedResults<CareGapReport> byLaunch = new DerivedResults<>(MAX_CACHED);
 
     @PostConstruct
     void init() {
@@ -86,9 +80,7 @@ public class CareGaps {
         String patientId = loaded.loaded().patientId();
         CompletableFuture<CareGapReport> report = CompletableFuture.supplyAsync(
                 () -> evaluate(bundle, patientId, MeasurementPeriod.yearEndingOn(referenceDay), incomplete), executor);
-        synchronized (byLaunch) {
-            byLaunch.put(loaded.key(), report);
-        }
+        byLaunch.put(loaded.key(), report);
     }
 
     /** The launch's gaps, once its record has loaded (empty before that, or after the cache let them go). */
@@ -98,9 +90,7 @@ public class CareGaps {
 
     /** The gaps for a record key ({@link RecordLoaded#key()}). */
     public Optional<CompletableFuture<CareGapReport>> forKey(String key) {
-        synchronized (byLaunch) {
-            return Optional.ofNullable(byLaunch.get(key));
-        }
+        return byLaunch.get(key);
     }
 
     /** Evaluates every measure on a record (for the API): each measure fails on its own. */
