@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chartlens.aisummary.ModelSummarizer.FailureKind;
 import io.chartlens.aisummary.ModelSummarizer.ModelOutcome;
 import io.chartlens.system.Migrations;
+import io.chartlens.testsupport.MigratedDatabases;
 import io.chartlens.testsupport.Postgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@link GenerationLog} on a real database, H2 2.x (a fresh file database with the server's URL options) and
@@ -38,7 +38,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class GenerationLogTest {
 
-    private static final ClassLoader APP = Migrations.class.getClassLoader();
     private static final String SUBJECT = "3f1c0d6a9b8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a";
     private static final List<String> REFS = List.of("Condition/c-dm2", "Observation/o-a1c", "MedicationRequest/m-1");
     private static final List<CitedStatement> ANSWER = List.of(
@@ -174,40 +173,10 @@ class GenerationLogTest {
 
     /** A fresh, migrated database of the given kind, removed after the test. */
     private DataSource database(String kind) throws SQLException {
-        if (kind.equals("h2")) {
-            JdbcDataSource ds = new JdbcDataSource();
-            // the same options as liberty/db/h2.xml
-            ds.setURL("jdbc:h2:file:" + dir.resolve("chartlens-" + UUID.randomUUID())
-                    + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE");
-            ds.setUser("chartlens");
-            ds.setPassword("");
-            cleanups.add(() -> sql(ds, "SHUTDOWN"));
-            Migrations.migrate(ds, APP);
-            return ds;
-        }
-        String schema = "generation_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Connection admin = Postgres.connectOrSkip();
-        cleanups.add(admin);
-        try (Statement s = admin.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        cleanups.add(() -> {
-            try (Statement s = admin.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        });
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(Postgres.URL);
-        ds.setUser(Postgres.USER);
-        ds.setPassword(Postgres.PASSWORD);
-        ds.setCurrentSchema(schema);
-        Migrations.migrate(ds, APP, schema);
-        return ds;
+        return MigratedDatabases.create(kind, dir, "generation_test_", cleanups);
     }
 
     private static void sql(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        MigratedDatabases.sql(ds, sql);
     }
 }

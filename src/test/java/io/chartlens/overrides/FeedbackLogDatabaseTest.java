@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartlens.system.Migrations;
+import io.chartlens.testsupport.MigratedDatabases;
 import io.chartlens.testsupport.Postgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@link FeedbackLog} end to end on a real database, H2 2.x (a fresh file database with the server's URL options)
@@ -47,7 +46,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class FeedbackLogDatabaseTest {
 
-    private static final ClassLoader APP = Migrations.class.getClassLoader();
     private static final int APPENDS = 1000;
     private static final int THREADS = 16;
 
@@ -288,41 +286,11 @@ class FeedbackLogDatabaseTest {
 
     /** A fresh, migrated database of the given kind, removed after the test. */
     private DataSource database(String kind) throws SQLException {
-        if (kind.equals("h2")) {
-            JdbcDataSource ds = new JdbcDataSource();
-            // the same options as liberty/db/h2.xml
-            ds.setURL("jdbc:h2:file:" + dir.resolve("chartlens-" + UUID.randomUUID())
-                    + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE");
-            ds.setUser("chartlens");
-            ds.setPassword("");
-            cleanups.add(() -> sql(ds, "SHUTDOWN"));
-            Migrations.migrate(ds, APP);
-            return ds;
-        }
-        String schema = "feedback_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Connection admin = Postgres.connectOrSkip();
-        cleanups.add(admin);
-        try (Statement s = admin.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        cleanups.add(() -> {
-            try (Statement s = admin.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        });
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(Postgres.URL);
-        ds.setUser(Postgres.USER);
-        ds.setPassword(Postgres.PASSWORD);
-        ds.setCurrentSchema(schema);
-        Migrations.migrate(ds, APP, schema);
-        return ds;
+        return MigratedDatabases.create(kind, dir, "feedback_test_", cleanups);
     }
 
     private static void sql(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        MigratedDatabases.sql(ds, sql);
     }
 
     private static long headCount(DataSource ds) throws SQLException {
