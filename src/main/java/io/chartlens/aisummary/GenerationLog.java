@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 import net.minidev.json.JSONArray;
@@ -44,7 +42,7 @@ public class GenerationLog {
     DataSource dataSource;
 
     private final Clock clock;
-    private volatile String nextIdSql;
+    private final io.chartlens.system.SequenceIds ids = new io.chartlens.system.SequenceIds("summary_generation_seq");
 
     /** For CDI. */
     public GenerationLog() {
@@ -172,19 +170,7 @@ public class GenerationLog {
     }
 
     private long nextId(Connection c) throws SQLException {
-        String sql = nextIdSql;
-        if (sql == null) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            sql = product.contains("postgres") ? "SELECT nextval('summary_generation_seq')"
-                    : "SELECT NEXT VALUE FOR summary_generation_seq";
-            nextIdSql = sql;
-        }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                throw new SQLException("summary_generation_seq returned no value");
-            }
-            return rs.getLong(1);
-        }
+        return ids.next(c);
     }
 
     private DataSource dataSource() {

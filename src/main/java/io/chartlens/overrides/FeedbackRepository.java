@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -48,7 +47,7 @@ final class FeedbackRepository {
     private final Transactions transactions;
     private final Clock clock;
     private final int pageSize;
-    private volatile String nextIdSql;
+    private final io.chartlens.system.SequenceIds ids = new io.chartlens.system.SequenceIds("feedback_event_seq");
 
     FeedbackRepository(DataSource dataSource, Transactions transactions, Clock clock, int pageSize) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -151,19 +150,7 @@ final class FeedbackRepository {
     }
 
     private long nextId(Connection c) throws SQLException {
-        String sql = nextIdSql;
-        if (sql == null) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            sql = product.contains("postgres") ? "SELECT nextval('feedback_event_seq')"
-                    : "SELECT NEXT VALUE FOR feedback_event_seq";
-            nextIdSql = sql;
-        }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                throw new SQLException("feedback_event_seq returned no value");
-            }
-            return rs.getLong(1);
-        }
+        return ids.next(c);
     }
 
     /**
