@@ -20,15 +20,19 @@ import java.util.Objects;
  * Plain Java (no database, no container), shared by the append path and by verification, so both hash alike.
  *
  * <h2>Row hash</h2>
- * {@code row_hash} is the lower-case hex SHA-256 of these bytes:
+ * {@code row_hash} is the lower-case hex SHA-256 of these bytes (format 2, {@code chain_version = 2}, every row
+ * written since migration V4):
  * <pre>
- *   "chartlens.feedback.v1\n"
- *   then 16 fields in this order:
+ *   "chartlens.feedback.v2\n"
+ *   then 20 fields in this order:
  *     prev_hash, occurred_at, actor, actor_role, ehr, patient_key, patient_id, encounter_id, card_type,
- *     rule_id, rule_version, outcome, reason, user_comment, payload, launch_id
+ *     rule_id, rule_version, outcome, reason, user_comment, payload, launch_id,
+ *     patient_age_band, patient_sex, patient_race, patient_ethnicity
  *   each written as  &lt;n&gt; ':' &lt;n bytes of UTF-8&gt;   (n = the UTF-8 byte length, in ASCII decimal)
  *   or, for SQL NULL, the single byte '~'
  * </pre>
+ * Format 1 ({@code chain_version = 1}, rows written before V4) is the tag {@code "chartlens.feedback.v1\n"} and the
+ * first 16 fields only; such a row must have no strata (they did not exist), else it fails verification.
  * {@code occurred_at} is ISO-8601 in UTC with exactly six fraction digits, e.g.
  * {@code 2026-03-04T05:06:07.123456Z} (the stored precision of both H2 and PostgreSQL). Enum columns are their
  * names. The length prefix makes the form unambiguous (no field can run into the next), and '~' keeps NULL apart
@@ -46,13 +50,17 @@ public final class FeedbackChain {
     /** The {@code prev_hash} of the first row and the head's {@code last_hash} of an empty log: 64 zeros. */
     public static final String GENESIS = "0".repeat(64);
 
-    /** The version tag at the start of the canonical form. */
-    static final String VERSION_TAG = "chartlens.feedback.v1\n";
+    /** The format every new row is written in. */
+    public static final int CURRENT_VERSION = 2;
 
-    /** The hashed columns after {@code prev_hash} and {@code occurred_at}, in hashing order. */
+    /** The hashed columns after {@code prev_hash} and {@code occurred_at}, in hashing order (format 2). */
     public static final List<String> CONTENT_COLUMNS = List.of("actor", "actor_role", "ehr", "patient_key",
             "patient_id", "encounter_id", "card_type", "rule_id", "rule_version", "outcome", "reason",
-            "user_comment", "payload", "launch_id");
+            "user_comment", "payload", "launch_id", "patient_age_band", "patient_sex", "patient_race",
+            "patient_ethnicity");
+
+    /** How many of {@link #CONTENT_COLUMNS} format 1 hashed. */
+    static final int V1_CONTENT = 14;
 
     private static final DateTimeFormatter MICROS_UTC =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -71,25 +79,30 @@ public final class FeedbackChain {
      * @return 64 lower-case hex digits
      */
     public static String rowHash(String prevHash, Instant occurredAt, String patientKey, FeedbackEntry entry) {
-        return rowHash(prevHash, occurredAt, contentOf(patientKey, entry));
+        return rowHash(CURRENT_VERSION, prevHash, occurredAt, contentOf(patientKey, entry));
     }
 
     /**
      * The hash over raw column values (as read from the database, possibly tampered with).
      *
+     * @param version the row's {@code chain_version} (1 or 2)
      * @param content the values of {@link #CONTENT_COLUMNS}, in that order; nulls allowed
+     * @throws IllegalArgumentException for an unknown version, or a format-1 row with strata
      */
-    public static String rowHash(String prevHash, Instant occurredAt, List<String> content) {
+    public static String rowHash(int version, String prevHash, Instant occurredAt, List<String> content) {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(prevHash, occurredAt,
-                    content)));
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(version, prevHash,
+                    occurredAt, content)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
     }
 
     /** The canonical bytes that are hashed (see the class comment). */
-    static byte[] canonical(String prevHash, Instant occurredAt, List<String> content) {
+    static byte[] canonical(int version, String prevHash, Instant occurredAt, List<String> content) {
+        if (version != 1 && version != 2) {
+            throw new IllegalArgumentException("unknown chain_version " + version);
+        }
         Objects.requireNonNull(prevHash, "prevHash");
         Objects.requireNonNull(occurredAt, "occurredAt");
         if (content.size() != CONTENT_COLUMNS.size()) {
@@ -99,11 +112,18 @@ public final class FeedbackChain {
         if (!occurredAt.truncatedTo(ChronoUnit.MICROS).equals(occurredAt)) {
             throw new IllegalArgumentException("occurredAt must be truncated to microseconds (as stored)");
         }
+        List<String> hashed = content;
+        if (version == 1) {
+            if (content.subList(V1_CONTENT, content.size()).stream().anyMatch(Objects::nonNull)) {
+                throw new IllegalArgumentException("a format-1 row cannot hold patient strata");
+            }
+            hashed = content.subList(0, V1_CONTENT);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.writeBytes(VERSION_TAG.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(("chartlens.feedback.v" + version + "\n").getBytes(StandardCharsets.US_ASCII));
         field(out, prevHash);
         field(out, formatTime(occurredAt));
-        for (String value : content) {
+        for (String value : hashed) {
             field(out, value);
         }
         return out.toByteArray();
@@ -118,7 +138,8 @@ public final class FeedbackChain {
     static List<String> contentOf(String patientKey, FeedbackEntry e) {
         return Arrays.asList(e.actor(), e.actorRole(), e.ehr(), patientKey, e.patientId(), e.encounterId(),
                 e.cardType().name(), e.ruleId(), e.ruleVersion(), e.outcome().name(), e.reason(), e.userComment(),
-                e.payload(), e.launchId());
+                e.payload(), e.launchId(), e.strata().ageBand(), e.strata().sex(), e.strata().race(),
+                e.strata().ethnicity());
     }
 
     private static void field(ByteArrayOutputStream out, String value) {
@@ -135,17 +156,23 @@ public final class FeedbackChain {
     /**
      * One stored row with its raw column values, as the verifier sees it.
      *
+     * @param version the row's {@code chain_version}
      * @param content the values of {@link #CONTENT_COLUMNS}, in that order
      */
-    public record Row(long id, Instant occurredAt, List<String> content, String prevHash, String rowHash) {
+    public record Row(long id, int version, Instant occurredAt, List<String> content, String prevHash,
+                      String rowHash) {
 
         public Row {
             content = Collections.unmodifiableList(new ArrayList<>(content));
         }
 
-        /** The hash this row's content should have. */
-        String expectedHash() {
-            return FeedbackChain.rowHash(prevHash, occurredAt, content);
+        /** The hash this row's content should have, or empty when its content cannot be in its format. */
+        java.util.Optional<String> expectedHash() {
+            try {
+                return java.util.Optional.of(FeedbackChain.rowHash(version, prevHash, occurredAt, content));
+            } catch (IllegalArgumentException e) {
+                return java.util.Optional.empty();
+            }
         }
     }
 
@@ -193,7 +220,7 @@ public final class FeedbackChain {
                           + "reordered or rewritten)");
                 return false;
             }
-            if (!row.expectedHash().equals(row.rowHash())) {
+            if (!row.expectedHash().map(row.rowHash()::equals).orElse(false)) {
                 broken = ChainVerification.broken(checked, row.id(),
                         "row_hash does not match the row's content (the row was changed after it was written)");
                 return false;

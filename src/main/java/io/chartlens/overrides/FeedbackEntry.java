@@ -35,10 +35,21 @@ import java.util.regex.Pattern;
  *                    value and the score before and after; required, at most 8000 characters, must start with
  *                    '{' and end with '}'
  * @param launchId    the SMART launch (session) id, or null; at most 64 characters
+ * @param strata      the patient's age band, sex, race and ethnicity for stratified review;
+ *                    {@link PatientStrata#NOT_RECORDED} when unknown (null becomes that)
  */
 public record FeedbackEntry(String actor, String actorRole, String ehr, String patientId, String encounterId,
                             CardType cardType, String ruleId, String ruleVersion, FeedbackOutcome outcome,
-                            String reason, String userComment, String payload, String launchId) {
+                            String reason, String userComment, String payload, String launchId,
+                            PatientStrata strata) {
+
+    /** Without strata (a decision whose patient's demographics are not at hand). */
+    public FeedbackEntry(String actor, String actorRole, String ehr, String patientId, String encounterId,
+                         CardType cardType, String ruleId, String ruleVersion, FeedbackOutcome outcome,
+                         String reason, String userComment, String payload, String launchId) {
+        this(actor, actorRole, ehr, patientId, encounterId, cardType, ruleId, ruleVersion, outcome, reason,
+                userComment, payload, launchId, PatientStrata.NOT_RECORDED);
+    }
 
     static final int ACTOR_MAX = 300;
     static final int ACTOR_ROLE_MAX = 40;
@@ -70,6 +81,7 @@ public record FeedbackEntry(String actor, String actorRole, String ehr, String p
         userComment = comment(userComment);
         payload = payload(payload);
         launchId = optional("launchId", launchId, LAUNCH_ID_MAX);
+        strata = strata == null ? PatientStrata.NOT_RECORDED : strata;
     }
 
     /** Shows the decision, not who or for whom: no actor, patient, encounter, comment or payload. */

@@ -41,7 +41,7 @@ final class FeedbackRepository {
 
     private static final String COLUMNS = "id, occurred_at, actor, actor_role, ehr, patient_key, patient_id,"
             + " encounter_id, card_type, rule_id, rule_version, outcome, reason, user_comment, payload, launch_id,"
-            + " prev_hash, row_hash";
+            + " patient_age_band, patient_sex, patient_race, patient_ethnicity, chain_version, prev_hash, row_hash";
 
     private final DataSource dataSource;
     private final Transactions transactions;
@@ -98,13 +98,14 @@ final class FeedbackRepository {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String hash = FeedbackChain.rowHash(head.lastHash(), at, patientKey, entry);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO feedback_event (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, id);
             insert.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             int i = 3;
             for (String value : FeedbackChain.contentOf(patientKey, entry)) {
                 insert.setString(i++, value);
             }
+            insert.setInt(i++, FeedbackChain.CURRENT_VERSION);
             insert.setString(i++, head.lastHash());
             insert.setString(i, hash);
             if (insert.executeUpdate() != 1) {
@@ -222,7 +223,8 @@ final class FeedbackRepository {
             content.add(rs.getString(3 + i));
         }
         int next = 3 + FeedbackChain.CONTENT_COLUMNS.size();
-        return new FeedbackChain.Row(id, at, content, rs.getString(next), rs.getString(next + 1));
+        return new FeedbackChain.Row(id, rs.getInt(next), at, content, rs.getString(next + 1),
+                rs.getString(next + 2));
     }
 
     /** Rebuilds the entry; a row whose values no longer validate fails here (verify() names it). */
@@ -230,7 +232,7 @@ final class FeedbackRepository {
         List<String> v = row.content();
         FeedbackEntry entry = new FeedbackEntry(v.get(0), v.get(1), v.get(2), v.get(4), v.get(5),
                 CardType.valueOf(v.get(6)), v.get(7), v.get(8), FeedbackOutcome.valueOf(v.get(9)), v.get(10),
-                v.get(11), v.get(12), v.get(13));
+                v.get(11), v.get(12), v.get(13), new PatientStrata(v.get(14), v.get(15), v.get(16), v.get(17)));
         return new StoredFeedback(row.id(), row.occurredAt(), v.get(3), entry, row.prevHash(), row.rowHash());
     }
 

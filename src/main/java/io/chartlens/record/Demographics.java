@@ -16,8 +16,21 @@ import org.hl7.fhir.r4.model.Patient;
  * @param sex       administrative gender, else US Core sex, else UNKNOWN
  * @param deceased  true when recorded as deceased
  * @param deathDate null when unknown or alive
+ * @param race      US Core race (OMB category), UNKNOWN when not recorded
+ * @param ethnicity US Core ethnicity (OMB category), UNKNOWN when not recorded
  */
-public record Demographics(LocalDate birthDate, Sex sex, boolean deceased, OffsetDateTime deathDate, Race race) {
+public record Demographics(LocalDate birthDate, Sex sex, boolean deceased, OffsetDateTime deathDate, Race race,
+                          Ethnicity ethnicity) {
+
+    /** US Core ethnicity, ombCategory: 2135-2 Hispanic or Latino, 2186-5 Not Hispanic or Latino. */
+    public enum Ethnicity { HISPANIC_OR_LATINO, NOT_HISPANIC_OR_LATINO, UNKNOWN }
+
+    static final String US_CORE_ETHNICITY = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity";
+
+    /** Without ethnicity (for callers that do not need it). */
+    public Demographics(LocalDate birthDate, Sex sex, boolean deceased, OffsetDateTime deathDate, Race race) {
+        this(birthDate, sex, deceased, deathDate, race, Ethnicity.UNKNOWN);
+    }
 
     /** OMB race category as the Pooled Cohort Equations use it; UNKNOWN when not recorded (never assumed). */
     public enum Race { WHITE, AFRICAN_AMERICAN, OTHER, UNKNOWN }
@@ -43,7 +56,7 @@ public record Demographics(LocalDate birthDate, Sex sex, boolean deceased, Offse
         boolean deceased = death != null
                 || (patient.hasDeceasedBooleanType() && patient.getDeceasedBooleanType().booleanValue());
         return new Demographics(birth != null ? birth.toLocalDate() : null, sex(patient), deceased, death,
-                race(patient));
+                race(patient), ethnicity(patient));
     }
 
     /** Age in whole years at {@code at}, empty when the birth date is unknown. */
@@ -73,6 +86,23 @@ public record Demographics(LocalDate birthDate, Sex sex, boolean deceased, Offse
             }
         }
         return found;
+    }
+
+    private static Ethnicity ethnicity(Patient patient) {
+        Extension ethnicity = patient.getExtensionByUrl(US_CORE_ETHNICITY);
+        if (ethnicity == null) {
+            return Ethnicity.UNKNOWN;
+        }
+        for (Extension part : ethnicity.getExtensionsByUrl("ombCategory")) {
+            if (part.getValue() instanceof Coding c && c.getCode() != null) {
+                switch (c.getCode()) {
+                    case "2135-2": return Ethnicity.HISPANIC_OR_LATINO;
+                    case "2186-5": return Ethnicity.NOT_HISPANIC_OR_LATINO;
+                    default: break;
+                }
+            }
+        }
+        return Ethnicity.UNKNOWN;
     }
 
     private static Sex sex(Patient patient) {

@@ -31,6 +31,13 @@ public class Migrations {
 
     /** Where the versioned SQL lives, in the war's classes. */
     public static final String LOCATION = "classpath:db/migration";
+    /** Migrations for PostgreSQL only (triggers and grants H2 has no equivalent for), interleaved by version. */
+    public static final String POSTGRESQL_LOCATION = "classpath:db/migration-postgresql";
+    /**
+     * The PostgreSQL role the application connects as when it differs from the schema owner; it gets read and
+     * append rights on the feedback log and no UPDATE or DELETE. Empty: the app connects as the owner.
+     */
+    public static final String APP_ROLE_PROPERTY = "chartlens.db.app-role";
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
@@ -44,7 +51,9 @@ public class Migrations {
                     + "in liberty/db/*.xml and that chartlens.db.kind names an existing file");
         }
         try {
-            Outcome outcome = migrate(dataSource, Migrations.class.getClassLoader());
+            String appRole = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue(APP_ROLE_PROPERTY, String.class).orElse("");
+            Outcome outcome = migrate(dataSource, Migrations.class.getClassLoader(), appRole);
             LOG.info(() -> "Database schema is at version " + outcome.schemaVersion() + " ("
                     + outcome.applied() + " migration(s) applied now, " + outcome.databaseType() + ")");
         } catch (FlywayException e) {
@@ -58,13 +67,20 @@ public class Migrations {
      *
      * @param dataSource  where to migrate
      * @param classLoader the class loader that sees {@code db/migration} (inside Liberty: the application's)
+     * @param appRole     see {@link #APP_ROLE_PROPERTY}; empty for none (PostgreSQL only)
      * @param schemas     optional schemas to manage (tests use a throwaway PostgreSQL schema); none = the
      *                    connection's default schema
      */
-    public static Flyway flyway(DataSource dataSource, ClassLoader classLoader, String... schemas) {
+    public static Flyway flyway(DataSource dataSource, ClassLoader classLoader, String appRole, String... schemas) {
+        if (!appRole.isEmpty() && !appRole.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new FlywayException(APP_ROLE_PROPERTY + " must be a plain lower-case PostgreSQL role name");
+        }
+        String[] locations = isPostgreSql(dataSource) ? new String[] {LOCATION, POSTGRESQL_LOCATION}
+                : new String[] {LOCATION};
         var config = Flyway.configure(classLoader)
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(locations)
+                .placeholders(java.util.Map.of("appRole", appRole))
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
                 .cleanDisabled(true);
@@ -80,8 +96,9 @@ public class Migrations {
      *
      * @throws FlywayException if a migration fails, a checksum no longer matches, or no migration was found
      */
-    public static Outcome migrate(DataSource dataSource, ClassLoader classLoader, String... schemas) {
-        Flyway flyway = flyway(dataSource, classLoader, schemas);
+    public static Outcome migrate(DataSource dataSource, ClassLoader classLoader, String appRole,
+                                  String... schemas) {
+        Flyway flyway = flyway(dataSource, classLoader, appRole, schemas);
         MigrateResult result = flyway.migrate();
         MigrationInfo current = flyway.info().current();
         if (current == null || current.getVersion() == null) {
@@ -89,6 +106,15 @@ public class Migrations {
                     + "); is db/migration/flyway.location in the war?");
         }
         return new Outcome(current.getVersion().getVersion(), result.migrationsExecuted, result.databaseType);
+    }
+
+    private static boolean isPostgreSql(DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            throw new FlywayException("Could not connect to the database to migrate it: SQLState "
+                    + e.getSQLState(), e);
+        }
     }
 
     /**

@@ -25,15 +25,58 @@ class FeedbackChainTest {
     private static final String GOLDEN = "a3460b3d41123f3e6afe59842733e178b905d160b73f229056a6351453506a7a";
 
     @Test
-    void hashIsStableAndMatchesTheDocumentedFormat() {
-        assertEquals(GOLDEN, FeedbackChain.rowHash(FeedbackChain.GENESIS, AT, Fixtures.PATIENT_KEY,
-                Fixtures.entry()));
-        String canonical = new String(FeedbackChain.canonical(FeedbackChain.GENESIS, AT,
+    void formatOneHashIsStableAndMatchesTheDocumentedFormat() {
+        assertEquals(GOLDEN, FeedbackChain.rowHash(1, FeedbackChain.GENESIS, AT,
+                FeedbackChain.contentOf(Fixtures.PATIENT_KEY, Fixtures.entry())));
+        String canonical = new String(FeedbackChain.canonical(1, FeedbackChain.GENESIS, AT,
                 FeedbackChain.contentOf(Fixtures.PATIENT_KEY, Fixtures.entry())), StandardCharsets.UTF_8);
         assertTrue(canonical.startsWith("chartlens.feedback.v1\n64:" + "0".repeat(64)
                 + "27:2026-03-04T05:06:07.123456Z16:Practitioner/1239:physician7:sandbox64:"));
         assertTrue(canonical.contains("5:pat-1~5:SCORE"), canonical);
         assertTrue(canonical.contains("19:Zoë said no\nline 2"), "length in UTF-8 bytes: " + canonical);
+    }
+
+    @Test
+    void formatTwoIsFormatOneWithItsOwnTagAndTheStrataAppended() {
+        FeedbackEntry e = Fixtures.withStrata(Fixtures.entry());
+        List<String> content = FeedbackChain.contentOf(Fixtures.PATIENT_KEY, e);
+        List<String> withoutStrata = new ArrayList<>(content);
+        for (int i = 14; i < 18; i++) {
+            withoutStrata.set(i, null);
+        }
+        String v1 = new String(FeedbackChain.canonical(1, FeedbackChain.GENESIS, AT, withoutStrata),
+                StandardCharsets.UTF_8);
+        String v2 = new String(FeedbackChain.canonical(2, FeedbackChain.GENESIS, AT, content), StandardCharsets.UTF_8);
+        assertEquals(v1.replaceFirst("^chartlens\\.feedback\\.v1\n", "chartlens.feedback.v2\n")
+                + "5:65-746:female5:white22:not-hispanic-or-latino", v2);
+        assertEquals(FeedbackChain.rowHash(2, FeedbackChain.GENESIS, AT, content),
+                FeedbackChain.rowHash(FeedbackChain.GENESIS, AT, Fixtures.PATIENT_KEY, e), "new rows are format 2");
+        // a format-1 row cannot carry strata: such a row was forged, and verification says so
+        assertThrows(IllegalArgumentException.class, () -> FeedbackChain.rowHash(1, FeedbackChain.GENESIS, AT,
+                content));
+        assertThrows(IllegalArgumentException.class, () -> FeedbackChain.rowHash(3, FeedbackChain.GENESIS, AT,
+                content));
+    }
+
+    @Test
+    void verifierAcceptsFormatOneRowsBeforeFormatTwoRows() {
+        List<FeedbackChain.Row> rows = new ArrayList<>();
+        String prev = FeedbackChain.GENESIS;
+        for (int i = 0; i < 4; i++) {
+            int version = i < 2 ? 1 : 2;
+            FeedbackEntry e = Fixtures.entry("pat-" + i, "rule", FeedbackOutcome.ACCEPTED, null);
+            List<String> content = FeedbackChain.contentOf(Fixtures.PATIENT_KEY,
+                    version == 2 ? Fixtures.withStrata(e) : e);
+            String hash = FeedbackChain.rowHash(version, prev, AT.plusSeconds(i), content);
+            rows.add(new FeedbackChain.Row(50L * (i + 1), version, AT.plusSeconds(i), content, prev, hash));
+            prev = hash;
+        }
+        assertEquals(ChainVerification.intact(4), verify(rows, 4, last(rows)));
+        // claiming format 1 for a row with strata breaks the chain at that row
+        FeedbackChain.Row r = rows.get(2);
+        rows.set(2, new FeedbackChain.Row(r.id(), 1, r.occurredAt(), r.content(), r.prevHash(), r.rowHash()));
+        ChainVerification broken = verify(rows, 4, last(rows));
+        assertEquals(r.id(), broken.firstBrokenId());
     }
 
     @Test
@@ -48,11 +91,11 @@ class FeedbackChainTest {
     @Test
     void everyFieldChangesTheHash() {
         List<String> base = FeedbackChain.contentOf(Fixtures.PATIENT_KEY, Fixtures.entry());
-        String baseHash = FeedbackChain.rowHash(FeedbackChain.GENESIS, AT, base);
+        String baseHash = FeedbackChain.rowHash(2, FeedbackChain.GENESIS, AT, base);
         Set<String> seen = new HashSet<>();
         seen.add(baseHash);
-        assertTrue(seen.add(FeedbackChain.rowHash("1" + "0".repeat(63), AT, base)), "prev_hash");
-        assertTrue(seen.add(FeedbackChain.rowHash(FeedbackChain.GENESIS, AT.plusNanos(1000), base)), "occurred_at");
+        assertTrue(seen.add(FeedbackChain.rowHash(2, "1" + "0".repeat(63), AT, base)), "prev_hash");
+        assertTrue(seen.add(FeedbackChain.rowHash(2, FeedbackChain.GENESIS, AT.plusNanos(1000), base)), "occurred_at");
         for (int i = 0; i < base.size(); i++) {
             for (String variant : new String[] {"x", null, ""}) {
                 List<String> changed = new ArrayList<>(base);
@@ -60,13 +103,13 @@ class FeedbackChainTest {
                     continue;
                 }
                 changed.set(i, variant);
-                String hash = FeedbackChain.rowHash(FeedbackChain.GENESIS, AT, changed);
+                String hash = FeedbackChain.rowHash(2, FeedbackChain.GENESIS, AT, changed);
                 assertNotEquals(baseHash, hash, FeedbackChain.CONTENT_COLUMNS.get(i) + " = " + variant);
                 seen.add(hash);
             }
         }
-        // 2 + 14 columns x up to 3 variants, all distinct
-        assertTrue(seen.size() >= 2 + 14 * 2, "distinct hashes: " + seen.size());
+        // 2 + 18 columns x up to 3 variants, all distinct
+        assertTrue(seen.size() >= 2 + 18 * 2, "distinct hashes: " + seen.size());
     }
 
     @Test
@@ -77,8 +120,8 @@ class FeedbackChainTest {
         a.set(11, "c");
         b.set(10, "a");
         b.set(11, "bc");
-        assertNotEquals(FeedbackChain.rowHash(FeedbackChain.GENESIS, AT, a),
-                FeedbackChain.rowHash(FeedbackChain.GENESIS, AT, b));
+        assertNotEquals(FeedbackChain.rowHash(2, FeedbackChain.GENESIS, AT, a),
+                FeedbackChain.rowHash(2, FeedbackChain.GENESIS, AT, b));
         // null, empty and the null marker itself are three different values
         List<String> c = new ArrayList<>(a);
         c.set(10, "~");
@@ -86,9 +129,9 @@ class FeedbackChainTest {
         d.set(10, null);
         List<String> e = new ArrayList<>(a);
         e.set(10, "");
-        assertEquals(3, Set.of(FeedbackChain.rowHash(FeedbackChain.GENESIS, AT, c),
-                FeedbackChain.rowHash(FeedbackChain.GENESIS, AT, d),
-                FeedbackChain.rowHash(FeedbackChain.GENESIS, AT, e)).size());
+        assertEquals(3, Set.of(FeedbackChain.rowHash(2, FeedbackChain.GENESIS, AT, c),
+                FeedbackChain.rowHash(2, FeedbackChain.GENESIS, AT, d),
+                FeedbackChain.rowHash(2, FeedbackChain.GENESIS, AT, e)).size());
     }
 
     @Test
@@ -104,7 +147,7 @@ class FeedbackChainTest {
         FeedbackChain.Row r = rows.get(2);
         List<String> content = new ArrayList<>(r.content());
         content.set(10, "other-reason");
-        rows.set(2, new FeedbackChain.Row(r.id(), r.occurredAt(), content, r.prevHash(), r.rowHash()));
+        rows.set(2, new FeedbackChain.Row(r.id(), 2, r.occurredAt(), content, r.prevHash(), r.rowHash()));
         ChainVerification result = verify(rows, 5, last(rows));
         assertFalse(result.ok());
         assertEquals(r.id(), result.firstBrokenId());
@@ -118,8 +161,8 @@ class FeedbackChainTest {
         FeedbackChain.Row r = rows.get(2);
         List<String> content = new ArrayList<>(r.content());
         content.set(10, "other-reason");
-        String rehashed = FeedbackChain.rowHash(r.prevHash(), r.occurredAt(), content);
-        rows.set(2, new FeedbackChain.Row(r.id(), r.occurredAt(), content, r.prevHash(), rehashed));
+        String rehashed = FeedbackChain.rowHash(2, r.prevHash(), r.occurredAt(), content);
+        rows.set(2, new FeedbackChain.Row(r.id(), 2, r.occurredAt(), content, r.prevHash(), rehashed));
         ChainVerification result = verify(rows, 5, last(rows));
         assertEquals(rows.get(3).id(), result.firstBrokenId());
         assertTrue(result.reason().contains("prev_hash"), result.reason());
@@ -169,8 +212,8 @@ class FeedbackChainTest {
             Instant at = AT.plusSeconds(i);
             List<String> content = FeedbackChain.contentOf(Fixtures.PATIENT_KEY, Fixtures.entry("pat-" + i,
                     "rule-" + i, FeedbackOutcome.values()[i % 4], i % 2 == 0 ? null : "r" + i));
-            String hash = FeedbackChain.rowHash(prev, at, content);
-            rows.add(new FeedbackChain.Row(50L * (i + 1), at, content, prev, hash));
+            String hash = FeedbackChain.rowHash(2, prev, at, content);
+            rows.add(new FeedbackChain.Row(50L * (i + 1), 2, at, content, prev, hash));
             prev = hash;
         }
         return rows;
@@ -194,7 +237,8 @@ class FeedbackChainTest {
     void contentOrderIsTheColumnOrder() {
         assertEquals(Arrays.asList("Practitioner/123", "physician", "sandbox", Fixtures.PATIENT_KEY, "pat-1", null,
                 "SCORE", "ascvd-pce", "2013.1", "OVERRIDDEN", "patient-declined", "Zoë said no\nline 2",
-                "{\"inputs\":{\"sbp\":{\"id\":\"Observation/1\",\"value\":130}}}", "L1"),
-                FeedbackChain.contentOf(Fixtures.PATIENT_KEY, Fixtures.entry()));
+                "{\"inputs\":{\"sbp\":{\"id\":\"Observation/1\",\"value\":130}}}", "L1",
+                "65-74", "female", "white", "not-hispanic-or-latino"),
+                FeedbackChain.contentOf(Fixtures.PATIENT_KEY, Fixtures.withStrata(Fixtures.entry())));
     }
 }

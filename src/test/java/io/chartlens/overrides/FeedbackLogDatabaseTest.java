@@ -148,6 +148,7 @@ class FeedbackLogDatabaseTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void tamperingIsFoundAtTheRow(String kind) throws Exception {
         DataSource ds = database(kind);
+        allowTampering(ds, kind);
         FeedbackLog log = log(ds, 3);
         List<StoredFeedback> rows = appendSome(log, 10);
         long target = rows.get(4).id();
@@ -163,7 +164,7 @@ class FeedbackLogDatabaseTest {
         FeedbackEntry e = rows.get(4).entry();
         FeedbackEntry forged = new FeedbackEntry(e.actor(), e.actorRole(), e.ehr(), e.patientId(), e.encounterId(),
                 e.cardType(), e.ruleId(), e.ruleVersion(), e.outcome(), "changed later", e.userComment(),
-                e.payload(), e.launchId());
+                e.payload(), e.launchId(), e.strata());
         String rehash = FeedbackChain.rowHash(rows.get(4).prevHash(), rows.get(4).occurredAt(),
                 rows.get(4).patientKey(), forged);
         sql(ds, "UPDATE feedback_event SET row_hash = '" + rehash + "' WHERE id = " + target);
@@ -176,6 +177,7 @@ class FeedbackLogDatabaseTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void deletionsAndForgedRowsAreFound(String kind) throws Exception {
         DataSource ds = database(kind);
+        allowTampering(ds, kind);
         FeedbackLog log = log(ds, 4);
         List<StoredFeedback> rows = appendSome(log, 10);
 
@@ -203,6 +205,7 @@ class FeedbackLogDatabaseTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void deletingTheNewestRowIsFound(String kind) throws Exception {
         DataSource ds = database(kind);
+        allowTampering(ds, kind);
         FeedbackLog log = log(ds, FeedbackRepository.DEFAULT_PAGE_SIZE);
         List<StoredFeedback> rows = appendSome(log, 5);
         sql(ds, "DELETE FROM feedback_event WHERE id = " + rows.get(4).id());
@@ -211,6 +214,71 @@ class FeedbackLogDatabaseTest {
         assertNull(result.firstBrokenId());
         assertEquals(4, result.rowsChecked());
         assertTrue(result.reason().contains("only 4 were found"), result.reason());
+    }
+
+    @Test
+    void onPostgresqlTheLogRefusesUpdateDeleteAndTruncateEvenToItsOwner() throws Exception {
+        DataSource ds = database("postgresql");
+        FeedbackLog log = log(ds, FeedbackRepository.DEFAULT_PAGE_SIZE);
+        List<StoredFeedback> rows = appendSome(log, 3);
+        for (String change : List.of("UPDATE feedback_event SET reason = 'x' WHERE id = " + rows.get(1).id(),
+                "DELETE FROM feedback_event WHERE id = " + rows.get(1).id(), "TRUNCATE feedback_event")) {
+            SQLException e = assertThrows(SQLException.class, () -> sql(ds, change), change);
+            assertEquals("42501", e.getSQLState(), change + ": " + e.getMessage());
+            assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+        }
+        assertEquals(ChainVerification.intact(3), log.verify());
+    }
+
+    @Test
+    void onPostgresqlTheAppRoleMayAppendButNotUpdateOrDelete() throws Exception {
+        String role = "chartlens_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Connection admin = Postgres.connectOrSkip();
+        cleanups.add(admin);
+        try (var s = admin.createStatement()) {
+            s.execute("CREATE ROLE " + role + " LOGIN");
+        }
+        cleanups.add(() -> {
+            try (var s = admin.createStatement()) {
+                s.execute("DROP OWNED BY " + role);
+                s.execute("DROP ROLE " + role);
+            }
+        });
+        DataSource owner = database("postgresql");
+        String schema;
+        try (Connection c = owner.getConnection()) {
+            schema = c.getSchema();
+        }
+        Migrations.migrate(owner, Migrations.class.getClassLoader(), role, schema);
+        var app = new org.postgresql.ds.PGSimpleDataSource();
+        app.setURL(Postgres.URL);
+        app.setUser(role);
+        app.setCurrentSchema(schema);
+
+        FeedbackLog log = log(app, FeedbackRepository.DEFAULT_PAGE_SIZE);
+        StoredFeedback row = log.append(Fixtures.withStrata(Fixtures.entry()));
+        assertEquals(ChainVerification.intact(1), log.verify());
+        assertEquals("65-74", log.recent(row.patientKey(), 1).get(0).entry().strata().ageBand());
+        for (String change : List.of("UPDATE feedback_event SET reason = 'x'", "DELETE FROM feedback_event",
+                "TRUNCATE feedback_event", "ALTER TABLE feedback_event DISABLE TRIGGER USER")) {
+            SQLException e = assertThrows(SQLException.class, () -> sql(app, change), change);
+            assertEquals("42501", e.getSQLState(), change + ": " + e.getMessage());
+        }
+        // a role that does not exist stops the migration instead of leaving the grants undone
+        assertThrows(org.flywaydb.core.api.FlywayException.class, () -> Migrations.migrate(owner,
+                Migrations.class.getClassLoader(), role + "_missing", schema));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void strataAreStoredHashedAndReadBack(String kind) throws Exception {
+        DataSource ds = database(kind);
+        allowTampering(ds, kind);
+        FeedbackLog log = log(ds, FeedbackRepository.DEFAULT_PAGE_SIZE);
+        StoredFeedback row = log.append(Fixtures.withStrata(Fixtures.entry()));
+        assertEquals(row, log.recent(row.patientKey(), 1).get(0));
+        sql(ds, "UPDATE feedback_event SET patient_sex = 'male' WHERE id = " + row.id());
+        assertEquals(row.id(), log.verify().firstBrokenId(), "the strata are part of the hash");
     }
 
     @ParameterizedTest
@@ -287,6 +355,13 @@ class FeedbackLogDatabaseTest {
     /** A fresh, migrated database of the given kind, removed after the test. */
     private DataSource database(String kind) throws SQLException {
         return MigratedDatabases.create(kind, dir, "feedback_test_", cleanups);
+    }
+
+    /** Stands for an owner who disables the PostgreSQL append-only triggers to tamper (H2 has none). */
+    private static void allowTampering(DataSource ds, String kind) throws SQLException {
+        if (kind.equals("postgresql")) {
+            sql(ds, "ALTER TABLE feedback_event DISABLE TRIGGER USER");
+        }
     }
 
     private static void sql(DataSource ds, String sql) throws SQLException {

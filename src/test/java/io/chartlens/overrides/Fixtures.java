@@ -17,6 +17,12 @@ final class Fixtures {
                 FeedbackPayload.shown(Map.of("sbp", Map.of("id", "Observation/1", "value", 130))), "L1");
     }
 
+    static FeedbackEntry withStrata(FeedbackEntry e) {
+        return new FeedbackEntry(e.actor(), e.actorRole(), e.ehr(), e.patientId(), e.encounterId(), e.cardType(),
+                e.ruleId(), e.ruleVersion(), e.outcome(), e.reason(), e.userComment(), e.payload(), e.launchId(),
+                new PatientStrata("65-74", "female", "white", "not-hispanic-or-latino"));
+    }
+
     static FeedbackEntry entry(String patientId, String ruleId, FeedbackOutcome outcome, String reason) {
         return new FeedbackEntry("Practitioner/7", null, "sandbox", patientId, "enc-1", CardType.CARE_GAP, ruleId,
                 "1", outcome, reason, null, "{\"inputs\":{}}", null);

@@ -36,7 +36,7 @@ public final class MigratedDatabases {
             ds.setUser("chartlens");
             ds.setPassword("");
             cleanups.add(() -> sql(ds, "SHUTDOWN"));
-            Migrations.migrate(ds, APP);
+            Migrations.migrate(ds, APP, "");
             return ds;
         }
         String schema = schemaPrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -55,7 +55,7 @@ public final class MigratedDatabases {
         ds.setUser(Postgres.USER);
         ds.setPassword(Postgres.PASSWORD);
         ds.setCurrentSchema(schema);
-        Migrations.migrate(ds, APP, schema);
+        Migrations.migrate(ds, APP, "", schema);
         return ds;
     }
 

@@ -83,13 +83,17 @@ class MigrationsTest {
         }
     }
 
-    /** Applies every migration (V1 audit, V2 feedback log, V3 summary generations) once; a second start applies nothing. */
+    /**
+     * Applies every migration once (V1 audit, V2 feedback log, V3 summary generations, V4 feedback strata; on
+     * PostgreSQL also V4.1 append-only triggers and the repeatable grants); a second start applies nothing.
+     */
     private static void checkMigrations(DataSource ds, String databaseType, String... schemas) {
-        Migrations.Outcome first = Migrations.migrate(ds, APP, schemas);
-        assertEquals(new Migrations.Outcome("3", 3, databaseType), first);
-        Migrations.Outcome again = Migrations.migrate(ds, APP, schemas);
-        assertEquals(new Migrations.Outcome("3", 0, databaseType), again);
-        Migrations.flyway(ds, APP, schemas).validate();
+        boolean pg = databaseType.equals("PostgreSQL");
+        Migrations.Outcome first = Migrations.migrate(ds, APP, "", schemas);
+        assertEquals(new Migrations.Outcome(pg ? "4.1" : "4", pg ? 6 : 4, databaseType), first);
+        Migrations.Outcome again = Migrations.migrate(ds, APP, "", schemas);
+        assertEquals(new Migrations.Outcome(pg ? "4.1" : "4", 0, databaseType), again);
+        Migrations.flyway(ds, APP, "", schemas).validate();
     }
 
     private static void checkSchema(Connection c, String nextValue) throws SQLException {

@@ -25,7 +25,7 @@ class ServerAuditRowsTest {
         server.setURL("jdbc:h2:file:" + dir.resolve("chartlens") + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE");
         server.setUser("chartlens");
         server.setPassword("");
-        Migrations.migrate(server, Migrations.class.getClassLoader());
+        Migrations.migrate(server, Migrations.class.getClassLoader(), "");
         try (Connection owner = server.getConnection(); Statement s = owner.createStatement()) {
             s.execute("INSERT INTO audit_event (id, occurred_at, actor, ehr, patient_id, action, resource_types,"
                     + " outcome) VALUES (1, CURRENT_TIMESTAMP, 'Practitioner/1', 'sandbox', 'p1', 'VIEW_SUMMARY',"

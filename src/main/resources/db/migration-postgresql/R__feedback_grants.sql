@@ -1,0 +1,22 @@
+-- PostgreSQL only. When ChartLens connects as its own role (chartlens.db.app-role, e.g. chartlens_app) while the
+-- schema belongs to a migration role, that role may read and append to the feedback log and move its chain head,
+-- and nothing more: no UPDATE or DELETE on feedback_event. Re-run by Flyway whenever the role changes.
+-- With chartlens.db.app-role empty (the default) this does nothing.
+
+DO $$
+DECLARE
+    app_role text := '${appRole}';
+BEGIN
+    IF app_role <> '' THEN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = app_role) THEN
+            RAISE EXCEPTION 'chartlens.db.app-role names role %, which does not exist', app_role;
+        END IF;
+        EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), app_role);
+        EXECUTE format('REVOKE ALL ON feedback_event FROM %I', app_role);
+        EXECUTE format('GRANT SELECT, INSERT ON feedback_event TO %I', app_role);
+        EXECUTE format('REVOKE ALL ON feedback_chain_head FROM %I', app_role);
+        EXECUTE format('GRANT SELECT, UPDATE ON feedback_chain_head TO %I', app_role);
+        EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE feedback_event_seq TO %I', app_role);
+    END IF;
+END
+$$;
