@@ -55,6 +55,9 @@ public record RiskInputs(ScoreInputs inputs, List<Provenance> provenance) {
                     Optional.ofNullable(others.get("charlson")), freshness);
             if (stay.isPresent()) {
                 p = stay.get();
+            } else if ("flag".equals(input.type()) && m.get("observation") instanceof String kind
+                    && (m.containsKey("conditionSnomed") || m.containsKey("procedureSnomed"))) {
+                p = conditionOrLab(record, input, kind, m, values);
             } else if (m.get("observation") instanceof String kind && record.latest(kind).isEmpty()
                     && record.latestCoded(kind).isPresent()) {
                 p = codedObservation(record, input, kind, m, values);
@@ -152,6 +155,32 @@ public record RiskInputs(ScoreInputs inputs, List<Provenance> provenance) {
         values.put(input.name(), new InputValue.Flag(false));
         return new Provenance(input.name(), input.label(), "no", null, null, false,
                 "read as not present: no coded condition found");
+    }
+
+    /**
+     * A yes/no input met by a coded condition or procedure, or else by the latest lab value of {@code kind} above
+     * {@code observationAbove} (e.g. Charlson 1987 moderate renal disease: creatinine above 3 mg/dL). A lab value
+     * at or below the threshold does not make the flag "no" on its own; the coded record still decides that.
+     */
+    private static Provenance conditionOrLab(PatientRecord record, ScoreDefinition.Input input, String kind,
+                                             JSONObject m, Map<String, InputValue> values) {
+        Provenance coded = condition(record, input, codes(m.get("conditionSnomed")), codes(m.get("procedureSnomed")),
+                values);
+        if (coded.value() != null && coded.value().startsWith("yes")) {
+            return coded;
+        }
+        if (m.get("observationAbove") instanceof JSONObject above && above.get("value") instanceof Number limit
+                && above.get("unit") instanceof String unit) {
+            Optional<io.chartlens.record.Measurement> lab = record.latest(kind);
+            if (lab.isPresent() && unit.equals(lab.get().unit())
+                    && lab.get().value().compareTo(new java.math.BigDecimal(limit.toString())) > 0) {
+                values.put(input.name(), new InputValue.Flag(true));
+                return new Provenance(input.name(), input.label(), "yes: " + kind + " "
+                        + lab.get().value().stripTrailingZeros().toPlainString() + " " + unit + " (above "
+                        + limit + ")", lab.get().effective(), lab.get().source(), false, "latest value");
+            }
+        }
+        return coded;
     }
 
     private static Provenance medication(PatientRecord record, ScoreDefinition.Input input, Set<String> codes,

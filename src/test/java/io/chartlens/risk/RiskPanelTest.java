@@ -75,6 +75,8 @@ class RiskPanelTest {
         PatientRecord record = SandboxRecords.assemble(SandboxRecords.A04, ReferenceDate.Mode.LAST_RECORD, Instant.now());
         var stay = StayInputs.indexStay(record).orElseThrow();
         long days = java.time.temporal.ChronoUnit.DAYS.between(stay.start().toLocalDate(), stay.end().toLocalDate());
+        RiskPanel.Card charlson = card(RiskPanel.of(record, scores, freshness), "charlson");
+        assertTrue(charlson.final_(), charlson.headline() + " " + charlson.missing() + " " + charlson.warnings());
         RiskPanel.Card lace = card(RiskPanel.of(record, scores, freshness), "lace");
         Map<String, String> inputs = new java.util.HashMap<>();
         lace.inputs().forEach(i -> inputs.put(i.name(), i.value()));
@@ -102,5 +104,21 @@ class RiskPanelTest {
 
     private static RiskPanel.Card card(RiskPanel panel, String id) {
         return panel.cards().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void laceIsHighForTheReadmissionDemoPatient() {
+        // c01: fictitious, written for the bundles demo. van Walraven 2010: L 8 d -> 5, A emergent (ED the same
+        // morning) -> 3, C Charlson 5 (CHF 1 + COPD 1 + diabetes 1 + CKD stage 4 2) -> 5, E 3 ED visits in the
+        // 6 months before -> 3; total 16, high (>= 10)
+        PatientRecord record = SandboxRecords.assemble("c01a0000-0000-4000-8000-000000000001",
+                ReferenceDate.Mode.LAST_RECORD, Instant.now());
+        RiskPanel.Card charlson = card(RiskPanel.of(record, scores, freshness), "charlson");
+        assertTrue(charlson.final_(), charlson.headline() + " " + charlson.missing() + " " + charlson.warnings());
+        RiskPanel.Card lace = card(RiskPanel.of(record, scores, freshness), "lace");
+        assertTrue(lace.final_(), lace.headline() + " " + lace.missing());
+        assertTrue(lace.headline().startsWith("16 points"), lace.headline());
+        assertEquals("high (LACE >= 10)", lace.band());
+        assertTrue(lace.alert());
     }
 }
