@@ -29,6 +29,11 @@ public record AiSummary(List<CitedStatement> statements, GenerationRecord.Source
                 "d MMM yyyy", java.util.Locale.ENGLISH));
     }
 
+    /** The version of what wrote the statements: the prompt's for a model, else the rules'. */
+    public String version() {
+        return fromModel() ? ModelSummarizer.PROMPT_VERSION : SummaryWriter.RULES_VERSION;
+    }
+
     public boolean fromModel() {
         return source == GenerationRecord.Source.MODEL;
     }

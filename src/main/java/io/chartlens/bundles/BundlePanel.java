@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * The intervention bundles of one patient as view records for the summary page: why each is suggested (the score
  * or gap with its inputs), what is in it, what the patient already has, and the suggested items as a plain order
- * list to copy. Writing draft orders to the EHR needs write scopes, which this version does not request, and the
- * card says so.
+ * list to copy. Writing the selected items back as draft orders needs the registration to enable it and the EHR
+ * to grant create scopes ({@link LaunchBundles#whyNoWrites}); without them the card offers the list and says why.
  *
  * @param cards    one per suggested bundle
  * @param withheld bundles whose trigger holds but which are withheld, each with the reason
@@ -26,7 +26,7 @@ public record BundlePanel(List<Card> cards, List<String> withheld) {
     }
 
     /** One item: {@code shownBy} is the resource showing the patient already has it, or null. */
-    public record ItemLine(String title, String description, String status, String statusLabel, String shownBy,
+    public record ItemLine(String id, String title, String description, String status, String statusLabel, String shownBy,
                            String shownByDisplay) {
     }
 
@@ -45,7 +45,7 @@ public record BundlePanel(List<Card> cards, List<String> withheld) {
         List<Reason> why = b.why().stream().map(w -> new Reason(w.summary(), w.facts().stream()
                 .map(f -> new FactLine(f.label(), f.value(), f.date().map(DAY::format).orElse(null), f.source()))
                 .toList())).toList();
-        List<ItemLine> items = b.items().stream().map(i -> new ItemLine(i.definition().title(),
+        List<ItemLine> items = b.items().stream().map(i -> new ItemLine(i.id(), i.definition().title(),
                 i.definition().description(), i.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 i.status().label(), i.shownBy().map(SuggestedBundle.Holding::reference).orElse(null),
                 i.shownBy().map(h -> h.display() + h.date().map(d -> ", " + DAY.format(d)).orElse("")).orElse(null)))

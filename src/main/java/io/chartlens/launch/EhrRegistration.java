@@ -23,13 +23,31 @@ import net.minidev.json.JSONObject;
  * @param developmentOnly  true only for the sandbox; loaded only when the sandbox is enabled
  * @param referenceDate    what "now" means for this EHR's records: {@code now} (default) or {@code last-record}
  *                         (the sandbox, whose synthetic records end in the past)
+ * @param writeDraftOrders true when this EHR accepts draft orders from ChartLens ({@code "writeDraftOrders": true});
+ *                         only then are the create scopes of {@link #DRAFT_ORDER_SCOPES} added to both scope sets.
+ *                         Off by default: a registration that does not say so never asks for write access.
  */
 public record EhrRegistration(String id, String name, String iss, ClientID clientId, ClientCredentials credentials,
                               Scope ehrLaunchScopes, Scope standaloneScopes, List<String> frameAncestors,
-                              boolean developmentOnly, ReferenceDate.Mode referenceDate) {
+                              boolean developmentOnly, ReferenceDate.Mode referenceDate, boolean writeDraftOrders) {
+
+    /**
+     * The SMART App Launch 2.0 scopes for writing draft orders (create only; {@code .c}): the resource types a
+     * bundle item can become (ServiceRequest, MedicationRequest, Task), in the patient's compartment.
+     */
+    public static final List<String> DRAFT_ORDER_SCOPES = List.of("patient/ServiceRequest.c",
+            "patient/MedicationRequest.c", "patient/Task.c");
 
     public EhrRegistration {
         frameAncestors = List.copyOf(frameAncestors);
+    }
+
+    /** A registration that does not write draft orders. */
+    public EhrRegistration(String id, String name, String iss, ClientID clientId, ClientCredentials credentials,
+                           Scope ehrLaunchScopes, Scope standaloneScopes, List<String> frameAncestors,
+                           boolean developmentOnly, ReferenceDate.Mode referenceDate) {
+        this(id, name, iss, clientId, credentials, ehrLaunchScopes, standaloneScopes, frameAncestors,
+                developmentOnly, referenceDate, false);
     }
 
     /** Parses a registration file's JSON; credentials are resolved by {@code credentialsResolver}. */
@@ -49,17 +67,36 @@ public record EhrRegistration(String id, String name, String iss, ClientID clien
         }
         ClientCredentials credentials = credentialsResolver.resolve(
                 JSONObjectUtils.getJSONObject(o, "clientAuthentication"), developmentOnly);
+        boolean writeDraftOrders = JSONObjectUtils.getBoolean(o, "writeDraftOrders", false);
         return new EhrRegistration(
                 JSONObjectUtils.getString(o, "id"),
                 JSONObjectUtils.getString(o, "name"),
                 iss,
                 new ClientID(JSONObjectUtils.getString(o, "clientId")),
                 credentials,
-                Scope.parse(JSONObjectUtils.getString(o, "ehrLaunchScopes")),
-                Scope.parse(JSONObjectUtils.getString(o, "standaloneScopes")),
+                scopes(JSONObjectUtils.getString(o, "ehrLaunchScopes"), writeDraftOrders),
+                scopes(JSONObjectUtils.getString(o, "standaloneScopes"), writeDraftOrders),
                 ancestors,
                 developmentOnly,
-                referenceDate(JSONObjectUtils.getString(o, "referenceDate", "now")));
+                referenceDate(JSONObjectUtils.getString(o, "referenceDate", "now")),
+                writeDraftOrders);
+    }
+
+    private static Scope scopes(String configured, boolean writeDraftOrders) throws ParseException {
+        Scope scope = Scope.parse(configured);
+        if (scope == null) {
+            throw new ParseException("scopes must not be empty");
+        }
+        boolean writes = scope.toStringList().stream().anyMatch(s -> s.matches("(patient|user|system)/.*\\."
+                + "(write|\\*|c[a-z]*)"));
+        if (writes && !writeDraftOrders) {
+            throw new ParseException("scopes ask for write access (" + configured + "), but writeDraftOrders is not"
+                    + " true: ChartLens only asks for write access through writeDraftOrders");
+        }
+        if (writeDraftOrders) {
+            DRAFT_ORDER_SCOPES.forEach(scope::add);
+        }
+        return scope;
     }
 
     private static ReferenceDate.Mode referenceDate(String value) throws ParseException {

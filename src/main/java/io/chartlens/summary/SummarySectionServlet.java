@@ -50,7 +50,9 @@ public class SummarySectionServlet extends HttpServlet {
     @Inject
     io.chartlens.aisummary.AiSummaries aiSummaries;
     @Inject
-    io.chartlens.bundles.Bundles bundles;
+    io.chartlens.bundles.LaunchBundles launchBundles;
+    @Inject
+    DecisionForms decisionForms;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -103,13 +105,15 @@ public class SummarySectionServlet extends HttpServlet {
             return;
         }
         if ("bundles".equals(name)) {
-            var gaps = await(request, response, careGaps.forLaunch(launch), "the care gaps the bundles depend on",
-                    "No bundle is shown, which does not mean none applies.");
-            if (gaps.isPresent()) {
-                var suggestions = io.chartlens.bundles.BundleSuggestions.of(record,
-                        RiskPanel.of(record, scores.all(), records.freshness()), gaps.get(), bundles.catalog());
-                pages.render(request, response, "summary/fragments/bundles-section", Map.of(
-                        "panel", io.chartlens.bundles.BundlePanel.of(suggestions), "ctx", launch.id()));
+            var suggestions = await(request, response, launchBundles.suggestions(launch, registration),
+                    "the bundles", "No bundle is shown, which does not mean none applies.");
+            if (suggestions.isPresent()) {
+                Map<String, Object> model = decisionForms.sectionModel(request, launch);
+                model.put("panel", io.chartlens.bundles.BundlePanel.of(suggestions.get()));
+                model.put("ctx", launch.id());
+                model.put("writeNote", io.chartlens.bundles.LaunchBundles.whyNoWrites(launch, registration)
+                        .orElse(null));
+                pages.render(request, response, "summary/fragments/bundles-section", model);
             }
             return;
         }
@@ -122,10 +126,11 @@ public class SummarySectionServlet extends HttpServlet {
             return;
         }
         if ("risk".equals(name)) {
-            pages.render(request, response, "summary/fragments/risk-section", Map.of(
-                    "panel", RiskPanel.of(record, scores.all(), records.freshness()),
-                    "referenceNote", RecordStrip.referenceNote(record.referenceDate()),
-                    "ctx", launch.id(), "csrf", csrf.tokenFor(request.getSession())));
+            Map<String, Object> model = decisionForms.sectionModel(request, launch);
+            model.put("panel", RiskPanel.of(record, scores.all(), records.freshness()));
+            model.put("referenceNote", RecordStrip.referenceNote(record.referenceDate()));
+            model.put("ctx", launch.id());
+            pages.render(request, response, "summary/fragments/risk-section", model);
             return;
         }
         pages.render(request, response, "summary/fragments/record-section",
@@ -138,8 +143,11 @@ public class SummarySectionServlet extends HttpServlet {
         var summary = await(request, response, aiSummaries.forLaunch(launch), "the summary",
                 "The sections below are complete without it.");
         if (summary.isPresent()) {
-            pages.render(request, response, "summary/fragments/ai-section",
-                    Map.of("summary", summary.get(), "ctx", launch.id()));
+            Map<String, Object> model = decisionForms.sectionModel(request, launch);
+            model.put("summary", summary.get());
+            model.put("statementKeys", summary.get().statements().stream().map(ShownCards::statementKey).toList());
+            model.put("ctx", launch.id());
+            pages.render(request, response, "summary/fragments/ai-section", model);
         }
     }
 
@@ -204,8 +212,10 @@ public class SummarySectionServlet extends HttpServlet {
         var report = await(request, response, careGaps.forLaunch(launch), "the care gaps",
                 "None is shown, which does not mean none is open.");
         if (report.isPresent()) {
-            pages.render(request, response, "summary/fragments/gaps-section", Map.of(
-                    "panel", io.chartlens.caregaps.CareGapPanel.of(report.get()), "ctx", launch.id()));
+            Map<String, Object> model = decisionForms.sectionModel(request, launch);
+            model.put("panel", io.chartlens.caregaps.CareGapPanel.of(report.get()));
+            model.put("ctx", launch.id());
+            pages.render(request, response, "summary/fragments/gaps-section", model);
         }
     }
 

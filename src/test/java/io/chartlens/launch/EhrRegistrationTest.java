@@ -70,6 +70,31 @@ class EhrRegistrationTest {
     }
 
     @Test
+    void writeScopesAreRequestedOnlyWhenDraftOrdersAreEnabled() throws ParseException {
+        EhrRegistration readOnly = EhrRegistration.parse(registration().toJSONString(), RESOLVER);
+        assertFalse(readOnly.writeDraftOrders());
+        assertTrue(readOnly.ehrLaunchScopes().toStringList().stream().noneMatch(s -> s.endsWith(".c")));
+
+        JSONObject o = registration();
+        o.put("writeDraftOrders", true);
+        EhrRegistration writes = EhrRegistration.parse(o.toJSONString(), RESOLVER);
+        assertTrue(writes.writeDraftOrders());
+        for (Scope scopes : List.of(writes.ehrLaunchScopes(), writes.standaloneScopes())) {
+            assertTrue(scopes.toStringList().containsAll(List.of("patient/ServiceRequest.c",
+                    "patient/MedicationRequest.c", "patient/Task.c")), scopes.toString());
+        }
+
+        JSONObject sneaky = registration();
+        sneaky.put("ehrLaunchScopes", "launch openid fhirUser patient/*.rs patient/ServiceRequest.cruds");
+        ParseException e = assertThrows(ParseException.class, () -> EhrRegistration.parse(sneaky.toJSONString(),
+                RESOLVER));
+        assertTrue(e.getMessage().contains("writeDraftOrders"), e.getMessage());
+        JSONObject star = registration();
+        star.put("standaloneScopes", "launch/patient openid fhirUser patient/*.*");
+        assertThrows(ParseException.class, () -> EhrRegistration.parse(star.toJSONString(), RESOLVER));
+    }
+
+    @Test
     void productionRegistrationWithHttpsIssIsAccepted() throws ParseException {
         JSONObject o = registration();
         o.remove("developmentOnly");

@@ -7,5 +7,7 @@ public enum AuditAction {
     /** The user was shown the patient summary page. */
     VIEW_SUMMARY,
     /** The patient's data left the app (download, print, copy-out). */
-    EXPORT
+    EXPORT,
+    /** The app wrote draft orders for the patient to the EHR's FHIR server. */
+    WRITE_DRAFT_ORDERS
 }
