@@ -101,6 +101,21 @@ class CardDecisionIT {
         assertEquals(before + WRITES, rows(), "none lost, none doubled");
         ChainVerification chain = verifier().verify();
         assertTrue(chain.ok(), chain.toString());
+        // and the app's verification endpoint says the same
+        HttpResponse<String> api = get(BASE + "/api/feedback/verification", "integration-test-api-token");
+        assertEquals(200, api.statusCode(), api.body());
+        assertTrue(api.body().startsWith("{\"intact\":true,\"rowsChecked\":"), api.body());
+        assertEquals(401, get(BASE + "/api/feedback/verification", "wrong").statusCode());
+    }
+
+    private static HttpResponse<String> get(String url, String token) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
