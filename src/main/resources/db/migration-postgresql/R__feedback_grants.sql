@@ -17,6 +17,9 @@ BEGIN
         EXECUTE format('REVOKE ALL ON feedback_chain_head FROM %I', app_role);
         EXECUTE format('GRANT SELECT, UPDATE ON feedback_chain_head TO %I', app_role);
         EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE feedback_event_seq TO %I', app_role);
+        -- the CDS Hooks cards issued, which feedback from a CDS client refers to (V5): written once, then read
+        EXECUTE format('REVOKE ALL ON cds_issued_card FROM %I', app_role);
+        EXECUTE format('GRANT SELECT, INSERT ON cds_issued_card TO %I', app_role);
     END IF;
 END
 $$;

@@ -93,6 +93,16 @@ public class CareGaps {
         return byLaunch.get(key);
     }
 
+    /**
+     * Evaluates every measure on a record loaded outside a launch (a CDS Hooks call), now, on the calling thread:
+     * the same period (the twelve months ending on the record's reference date) and caveat as a launch's gaps.
+     */
+    public CareGapReport evaluate(io.chartlens.fhir.LoadedRecord loaded, io.chartlens.record.ReferenceDate reference) {
+        LocalDate referenceDay = reference.value().atOffset(ZoneOffset.UTC).toLocalDate();
+        return evaluate(RecordBundle.of(loaded), loaded.patientId(), MeasurementPeriod.yearEndingOn(referenceDay),
+                RecordBundle.incompleteSections(loaded));
+    }
+
     /** Evaluates every measure on a record (for the API): each measure fails on its own. */
     public CareGapReport evaluate(Bundle record, String patientId, MeasurementPeriod period,
             List<String> incompleteSections) {

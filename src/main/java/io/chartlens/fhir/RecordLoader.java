@@ -83,6 +83,82 @@ public class RecordLoader {
         return record;
     }
 
+    /**
+     * Loads the record from resources the caller already holds (CDS Hooks 2.0 "Providing FHIR Resources to a CDS
+     * Service": prefetch) and, for the other wanted sections, from the FHIR server in one parallel round as
+     * {@link #load(IGenericClient, String, LoadPolicy)} does. A given section is COMPLETE with no request (PARTIAL
+     * past the policy's cap); a section that is not wanted is UNAVAILABLE "not requested"; a wanted section that is
+     * neither given nor fetchable (no client) is UNAVAILABLE, never empty-as-none.
+     *
+     * @param client    a client for the FHIR base with a bearer token, or null when no FHIR access was granted
+     * @param given     {@link RecordSection#PATIENT} to the Patient (its id must be {@code patientId}); another
+     *                  section to a Bundle holding the section's whole search result (an empty Bundle: no data).
+     *                  Entries not of the section's type are ignored, except Medications for MEDICATIONS
+     * @param wanted    the sections to load
+     * @throws IllegalArgumentException when the patient id is not a FHIR id or a given resource does not fit its
+     *                                  section
+     */
+    public LoadedRecord load(IGenericClient client, String patientId, LoadPolicy policy,
+                             Map<RecordSection, org.hl7.fhir.r4.model.Resource> given,
+                             java.util.Set<RecordSection> wanted) {
+        Objects.requireNonNull(policy, "policy");
+        if (patientId == null || !patientId.matches("[A-Za-z0-9\\-.]{1,64}")) {
+            throw new IllegalArgumentException("patientId must be a FHIR id ([A-Za-z0-9-.]{1,64})");
+        }
+        Deadline deadline = Deadline.after(policy.deadline());
+        Map<RecordSection, SectionResult> results = new EnumMap<>(RecordSection.class);
+        List<SectionLoader> tasks = new ArrayList<>();
+        for (RecordSection section : RecordSection.values()) {
+            if (!wanted.contains(section)) {
+                results.put(section, SectionResult.unavailable(section, "not requested", 0));
+            } else if (given.containsKey(section)) {
+                results.put(section, fromGiven(section, patientId, given.get(section), policy.capFor(section)));
+            } else if (client == null) {
+                results.put(section, SectionResult.unavailable(section, "not provided, and no FHIR access", 0));
+            } else {
+                tasks.add(new SectionLoader(client, section, patientId, policy, deadline, Optional.empty()));
+            }
+        }
+        if (!tasks.isEmpty()) {
+            RetryAfterCapture.registerOn(client);
+            results.putAll(run(tasks, deadline));
+        }
+        return new LoadedRecord(patientId, results, 0, Instant.now());
+    }
+
+    /** A given section as its result: the section's resources up to the cap, most recent first. */
+    private static SectionResult fromGiven(RecordSection section, String patientId,
+                                           org.hl7.fhir.r4.model.Resource resource, int cap) {
+        Class<? extends org.hl7.fhir.r4.model.Resource> type = SectionSearch.typeOf(section);
+        List<org.hl7.fhir.r4.model.Resource> kept = new ArrayList<>();
+        Map<String, org.hl7.fhir.r4.model.Medication> medications = new java.util.LinkedHashMap<>();
+        if (section == RecordSection.PATIENT) {
+            if (!(resource instanceof org.hl7.fhir.r4.model.Patient patient)
+                    || !patientId.equals(patient.getIdElement().getIdPart())) {
+                throw new IllegalArgumentException("the given Patient is not the patient in context");
+            }
+            kept.add(patient);
+        } else if (resource instanceof org.hl7.fhir.r4.model.Bundle bundle) {
+            for (org.hl7.fhir.r4.model.Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                org.hl7.fhir.r4.model.Resource r = entry.getResource();
+                if (r instanceof org.hl7.fhir.r4.model.Medication m && section == RecordSection.MEDICATIONS) {
+                    medications.put("Medication/" + m.getIdElement().getIdPart(), m);
+                } else if (type.isInstance(r) && entry.getSearch().getMode()
+                        != org.hl7.fhir.r4.model.Bundle.SearchEntryMode.OUTCOME) {
+                    kept.add(r);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException(section + " must be given as a Bundle");
+        }
+        kept.sort(Recency.MOST_RECENT_FIRST);
+        boolean capped = kept.size() > cap;
+        List<org.hl7.fhir.r4.model.Resource> shown = capped ? kept.subList(0, cap) : kept;
+        return new SectionResult(new SectionStatus(section, capped ? SectionStatus.Availability.PARTIAL
+                : SectionStatus.Availability.COMPLETE, capped ? "more than " + cap + " " + section.label()
+                + "; showing the most recent " + cap : null, 0, shown.size()), shown, medications);
+    }
+
     /** Whether this loader has the client's server's CapabilityStatement (a first load starts fetching it). */
     boolean knowsServer(IGenericClient client) {
         return capabilities.known(client).isPresent();

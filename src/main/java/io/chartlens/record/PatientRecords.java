@@ -114,21 +114,44 @@ public class PatientRecords {
         return java.util.Optional.ofNullable(metrics.get(keyOf(launch)));
     }
 
+    /**
+     * Audits a record loaded outside a launch (a CDS Hooks call) and assembles it, under the same rule as a launch:
+     * the audit row is written first, and a record that could not be audited is not handed out.
+     *
+     * @param requested the sections the caller asked for; only their outcome counts (the others were not read)
+     * @param who       who read it, e.g. {@code cds-client:<iss>}
+     * @param requestId a correlation id (the CDS Hooks {@code hookInstance}), or null
+     * @throws io.chartlens.system.audit.AuditUnavailableException if the access could not be audited
+     */
+    public PatientRecord auditAndAssemble(LoadedRecord loaded, Set<io.chartlens.fhir.RecordSection> requested,
+                                          EhrRegistration registration, String who, String encounterId,
+                                          String requestId) {
+        auditRead(loaded, requested, registration, who, encounterId, requestId);
+        return assembler.assemble(loaded, registration.referenceDate(), Instant.now());
+    }
+
+    /** One READ_RECORD row: the resource types obtained, and what did not load (without PHI). */
+    private void auditRead(LoadedRecord loaded, Set<io.chartlens.fhir.RecordSection> requested,
+                           EhrRegistration registration, String who, String encounterId, String requestId) {
+        var statuses = loaded.statuses().stream().filter(s -> requested.contains(s.section())).toList();
+        Set<String> types = statuses.stream()
+                .filter(s -> s.availability() != SectionStatus.Availability.UNAVAILABLE)
+                .map(s -> s.section().resourceType()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        String failures = statuses.stream().filter(s -> !s.complete())
+                .map(s -> s.section().name() + ": " + s.reason()).collect(Collectors.joining("; "));
+        AuditOutcome outcome = types.isEmpty() ? AuditOutcome.FAILURE
+                : failures.isEmpty() ? AuditOutcome.SUCCESS : AuditOutcome.PARTIAL;
+        audit.record(new AuditRecord(who, registration.id(), loaded.patientId(), encounterId, AuditAction.READ_RECORD,
+                types, outcome, failures.isEmpty() ? null : failures, requestId));
+    }
+
     private PatientRecord load(LaunchSession launch, EhrRegistration registration, String patientId) {
         long t0 = System.nanoTime();
         LoadedRecord loaded = loader.load(clients.forLaunch(launch), patientId, LoadPolicy.defaults());
         long t1 = System.nanoTime();
-        Set<String> types = loaded.statuses().stream()
-                .filter(s -> s.availability() != SectionStatus.Availability.UNAVAILABLE)
-                .map(s -> s.section().resourceType()).collect(Collectors.toCollection(java.util.TreeSet::new));
-        String failures = loaded.statuses().stream().filter(s -> !s.complete())
-                .map(s -> s.section().name() + ": " + s.reason()).collect(Collectors.joining("; "));
-        AuditOutcome outcome = types.isEmpty() ? AuditOutcome.FAILURE
-                : failures.isEmpty() ? AuditOutcome.SUCCESS : AuditOutcome.PARTIAL;
         // Throws AuditUnavailableException: an unaudited record is never shown.
-        audit.record(new AuditRecord(launch.user().orElse("unknown-user"), registration.id(), patientId,
-                launch.encounter().orElse(null), AuditAction.READ_RECORD, types, outcome,
-                failures.isEmpty() ? null : failures, launch.id()));
+        auditRead(loaded, java.util.EnumSet.allOf(io.chartlens.fhir.RecordSection.class), registration,
+                launch.user().orElse("unknown-user"), launch.encounter().orElse(null), launch.id());
         long t2 = System.nanoTime();
         PatientRecord record = assembler.assemble(loaded, registration.referenceDate(), Instant.now());
         recordLoaded.fire(new RecordLoaded(keyOf(launch), loaded, record));
