@@ -20,6 +20,10 @@ BEGIN
         -- the CDS Hooks cards issued, which feedback from a CDS client refers to (V5): written once, then read
         EXECUTE format('REVOKE ALL ON cds_issued_card FROM %I', app_role);
         EXECUTE format('GRANT SELECT, INSERT ON cds_issued_card TO %I', app_role);
+        -- the history of active rule versions (V6): append-only, like the log
+        EXECUTE format('REVOKE ALL ON rule_version_choice FROM %I', app_role);
+        EXECUTE format('GRANT SELECT, INSERT ON rule_version_choice TO %I', app_role);
+        EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE rule_version_choice_seq TO %I', app_role);
     END IF;
 END
 $$;

@@ -61,6 +61,25 @@ public class FeedbackLog {
     }
 
     /**
+     * For tools and tests outside this package (the review feature's synthetic-history seeder and its tests): a log
+     * on a plain data source whose appends commit themselves, stamped with {@code clock}'s time. Everything else is
+     * the production path (lock, sequence, hash, guarded head update).
+     *
+     * <p>The chain does not hash the order of times, but readers assume that times never go backwards in id order:
+     * the caller must give a clock that does not run backwards and does not start before the newest stored row.
+     *
+     * @param pseudonymKey   as {@value PatientPseudonyms#KEY_PROPERTY}; empty with {@code sandboxEnabled} = the fixed
+     *                       development key (see {@link PatientPseudonyms})
+     * @throws IllegalStateException if there is no usable key (see {@link PatientPseudonyms})
+     */
+    public static FeedbackLog onDataSource(javax.sql.DataSource dataSource, Optional<String> pseudonymKey,
+                                           boolean sandboxEnabled, java.time.Clock clock) {
+        return new FeedbackLog(new FeedbackStore(new FeedbackRepository(dataSource,
+                FeedbackRepository.Transactions.LOCAL, clock, FeedbackRepository.DEFAULT_PAGE_SIZE)),
+                PatientPseudonyms.fromConfig(pseudonymKey, sandboxEnabled));
+    }
+
+    /**
      * Saves one decision: locks the chain head, stamps the time (UTC, microseconds), computes the patient key and
      * the row hash, inserts the row and moves the head, all in one transaction ({@code REQUIRED}: the caller's if
      * active, else its own, committed before this returns).

@@ -84,15 +84,16 @@ class MigrationsTest {
     }
 
     /**
-     * Applies every migration once (V1 audit, V2 feedback log, V3 summary generations, V4 feedback strata; on
-     * PostgreSQL also V4.1 append-only triggers and the repeatable grants); a second start applies nothing.
+     * Applies every migration once (V1 audit, V2 feedback log, V3 summary generations, V4 feedback strata, V5 CDS
+     * cards, V6 rule versions; on PostgreSQL also V4.1 append-only triggers and the repeatable grants); a second
+     * start applies nothing.
      */
     private static void checkMigrations(DataSource ds, String databaseType, String... schemas) {
         boolean pg = databaseType.equals("PostgreSQL");
         Migrations.Outcome first = Migrations.migrate(ds, APP, "", schemas);
-        assertEquals(new Migrations.Outcome(pg ? "4.1" : "4", pg ? 6 : 4, databaseType), first);
+        assertEquals(new Migrations.Outcome("6", pg ? 8 : 6, databaseType), first);
         Migrations.Outcome again = Migrations.migrate(ds, APP, "", schemas);
-        assertEquals(new Migrations.Outcome(pg ? "4.1" : "4", 0, databaseType), again);
+        assertEquals(new Migrations.Outcome("6", 0, databaseType), again);
         Migrations.flyway(ds, APP, "", schemas).validate();
     }
 
