@@ -60,6 +60,8 @@ public class DraftOrderServlet extends HttpServlet {
     FeedbackLog log;
     @Inject
     AuditTrail audit;
+    @Inject
+    io.chartlens.review.ReviewAccess access;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -135,7 +137,8 @@ public class DraftOrderServlet extends HttpServlet {
         shown.put("why", bundle.why().stream().map(SuggestedBundle.Why::summary).toList());
         shown.put("drafted", written);
         try {
-            log.append(new FeedbackEntry(launch.user().orElse("unknown-user"), null, registration.id(),
+            log.append(new FeedbackEntry(launch.user().orElse("unknown-user"), access.roleOf(launch).code(),
+                    registration.id(),
                     launch.patient().get(), launch.encounter().orElse(null), CardType.BUNDLE, bundle.definition().id(),
                     bundle.definition().version(), FeedbackOutcome.ACCEPTED, null, "draft orders written",
                     FeedbackPayload.canonicalJson(shown), launch.id()));

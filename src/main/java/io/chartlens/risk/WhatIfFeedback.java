@@ -26,6 +26,8 @@ public class WhatIfFeedback {
 
     @Inject
     FeedbackLog log;
+    @Inject
+    io.chartlens.review.ReviewAccess access;
 
     /** Empty when every edit was recorded; otherwise why not (no PHI). */
     public Optional<String> record(LaunchSession launch, EhrRegistration registration, RiskScore score, WhatIf whatIf) {
@@ -34,7 +36,8 @@ public class WhatIfFeedback {
             for (WhatIf.Edit edit : whatIf.edits()) {
                 String payload = FeedbackPayload.correction(shown, edit.input(), edit.recorded(), edit.entered(),
                         summary(whatIf.before()), summary(whatIf.after()));
-                log.append(new FeedbackEntry(launch.user().orElse("unknown-user"), null, registration.id(),
+                log.append(new FeedbackEntry(launch.user().orElse("unknown-user"), access.roleOf(launch).code(),
+                        registration.id(),
                         launch.patient().orElseThrow(), launch.encounter().orElse(null), CardType.SCORE,
                         score.id(), score.definition().version(), FeedbackOutcome.INPUT_CORRECTED, null, null,
                         payload, launch.id()));

@@ -36,6 +36,8 @@ public class DecisionForms {
     FeedbackLog log;
     @Inject
     OverrideReasonCatalog reasons;
+    @Inject
+    io.chartlens.review.ReviewAccess access;
 
     /** The pseudonymous key of the launch's patient, or empty when no patient or no pseudonym key is configured. */
     public Optional<String> patientKey(LaunchSession launch) {
@@ -46,9 +48,9 @@ public class DecisionForms {
         }
     }
 
-    /** The user's role for the log, when known (null until roles are configured). */
+    /** The user's role for the log ({@code smart-config/roles.json}; users not listed have the default role). */
     public String roleOf(LaunchSession launch) {
-        return null;
+        return access.roleOf(launch).code();
     }
 
     /** The variables the cards' decision forms read, for a section's model. */

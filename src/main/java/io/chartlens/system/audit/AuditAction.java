@@ -9,5 +9,7 @@ public enum AuditAction {
     /** The patient's data left the app (download, print, copy-out). */
     EXPORT,
     /** The app wrote draft orders for the patient to the EHR's FHIR server. */
-    WRITE_DRAFT_ORDERS
+    WRITE_DRAFT_ORDERS,
+    /** An informaticist or administrator viewed a review page of the (pseudonymised) feedback log. */
+    VIEW_REVIEW
 }
