@@ -65,7 +65,8 @@ public class SmartLauncher {
                 new LaunchException(LaunchFailure.UNKNOWN_EHR, "no registration " + LogSafe.of(ehrId)));
         Scope scope = new Scope(registration.standaloneScopes());
         if (type == LaunchType.PROVIDER) {
-            scope.remove("launch/patient");
+            // Scope holds Scope.Value elements: removing the String would silently remove nothing
+            scope.remove(new Scope.Value("launch/patient"));
         }
         return authorize(request, registration, type, scope, null);
     }
