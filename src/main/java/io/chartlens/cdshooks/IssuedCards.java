@@ -124,12 +124,7 @@ public class IssuedCards {
     }
 
     private static String describe(Throwable failure) {
-        List<String> parts = new ArrayList<>();
-        for (Throwable t = failure; t != null && parts.size() < 6; t = t.getCause()) {
-            parts.add(t.getClass().getSimpleName() + (t instanceof SQLException sql
-                    ? "[SQLState " + sql.getSQLState() + "]" : ""));
-        }
-        return String.join(" <- ", parts);
+        return io.chartlens.system.CauseChain.describe(failure);
     }
 
     /** The issued-card table could not be written or read; the message carries no PHI. */

@@ -2,11 +2,7 @@ package io.chartlens.overrides;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -194,17 +190,9 @@ public class FeedbackLog {
      * The cause chain as exception types plus SQL states and vendor codes, e.g.
      * {@code StoreFailure <- PSQLException[SQLState 08001, code 0]}. No messages: they may quote SQL values.
      */
+
+    /** See {@link io.chartlens.system.CauseChain#describe}. */
     static String describe(Throwable failure) {
-        List<String> parts = new ArrayList<>();
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null && parts.size() < 8;
-             t = t.getCause()) {
-            String part = t.getClass().getSimpleName();
-            if (t instanceof SQLException sql) {
-                part += "[SQLState " + sql.getSQLState() + ", code " + sql.getErrorCode() + "]";
-            }
-            parts.add(part);
-        }
-        return String.join(" <- ", parts);
+        return io.chartlens.system.CauseChain.describe(failure);
     }
 }

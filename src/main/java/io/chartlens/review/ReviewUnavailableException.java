@@ -1,10 +1,5 @@
 package io.chartlens.review;
 
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The review could not read (or, for rule versions, write) the database. The message says what could not be done
@@ -19,17 +14,8 @@ public class ReviewUnavailableException extends RuntimeException {
     }
 
     /** E.g. {@code PSQLException[SQLState 08001, code 0]}; no messages. */
+
     static String describe(Throwable failure) {
-        List<String> parts = new ArrayList<>();
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null && parts.size() < 8;
-             t = t.getCause()) {
-            String part = t.getClass().getSimpleName();
-            if (t instanceof SQLException sql) {
-                part += "[SQLState " + sql.getSQLState() + ", code " + sql.getErrorCode() + "]";
-            }
-            parts.add(part);
-        }
-        return String.join(" <- ", parts);
+        return io.chartlens.system.CauseChain.describe(failure);
     }
 }

@@ -2,15 +2,11 @@ package io.chartlens.system.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -105,17 +101,9 @@ public class AuditTrail {
      * {@code PersistenceException <- DatabaseException <- PSQLException[SQLState 08001]}. No messages: they may
      * quote SQL values.
      */
+
+    /** See {@link io.chartlens.system.CauseChain#describe}. */
     static String describe(Throwable failure) {
-        List<String> parts = new ArrayList<>();
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null && parts.size() < 8;
-             t = t.getCause()) {
-            String part = t.getClass().getSimpleName();
-            if (t instanceof SQLException sql) {
-                part += "[SQLState " + sql.getSQLState() + ", code " + sql.getErrorCode() + "]";
-            }
-            parts.add(part);
-        }
-        return String.join(" <- ", parts);
+        return io.chartlens.system.CauseChain.describe(failure);
     }
 }
