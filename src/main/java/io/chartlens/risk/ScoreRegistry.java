@@ -7,24 +7,52 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * The scores ChartLens computes: each definition from {@code smart-config/scores/<id>.json} with its calculator.
  * A definition without a calculator, or a calculator without a definition, fails the start: a score silently
  * missing from the page would read as "no risk".
+ *
+ * <p>Versioned (issue #9): every score may have other versions in {@code scores/versions/} ({@link ScoreVersions}),
+ * and {@link #all()} and {@link #byId} give the <em>active</em> version of each: the one an administrator chose on
+ * the admin page if it is configured, else the default file's. The resolved scores are cached and resolved again
+ * only when the choices change; the choices come from {@link ScoreVersionChoices}, which caches them briefly and is
+ * invalidated at once by a change made in this JVM (other instances see it when their cache expires). Versions are
+ * resolved per call, not pinned per launch: a page loaded after a change computes with the new version.
  */
 @ApplicationScoped
 public class ScoreRegistry {
 
     /** Display order on the page: acute deterioration first, then readmission, stroke/bleeding, long-term risk. */
     static final Map<String, Function<ScoreDefinition, RiskScore>> CALCULATORS = calculators();
+    private static final Logger LOG = Logger.getLogger(ScoreRegistry.class.getName());
 
     @Inject
     ConfigFiles configFiles;
+    @Inject
+    ScoreVersionChoices choices;
 
-    private final Map<String, RiskScore> scores = new LinkedHashMap<>();
+    private ScoreVersions versions;
+    private volatile Resolved resolved;
+
+    /** The active versions for one set of choices. */
+    private record Resolved(Map<String, String> chosen, Map<String, ActiveVersion<RiskScore>> active,
+                            List<RiskScore> scores) {
+    }
+
+    /** For CDI. */
+    public ScoreRegistry() {
+    }
+
+    /** For tests and tools: the given versions and choices, without a container. */
+    public ScoreRegistry(ScoreVersions versions, ScoreVersionChoices choices) {
+        this.versions = Objects.requireNonNull(versions, "versions");
+        this.choices = Objects.requireNonNull(choices, "choices");
+    }
 
     private static Map<String, Function<ScoreDefinition, RiskScore>> calculators() {
         Map<String, Function<ScoreDefinition, RiskScore>> c = new LinkedHashMap<>();
@@ -42,10 +70,10 @@ public class ScoreRegistry {
 
     @PostConstruct
     void load() {
-        scores.putAll(load(configFiles));
+        versions = ScoreVersions.load(configFiles);
     }
 
-    /** Loads every definition and pairs it with its calculator (public for tests and tools). */
+    /** Loads every default definition and pairs it with its calculator (public for tests and tools). */
     public static Map<String, RiskScore> load(ConfigFiles files) {
         Map<String, RiskScore> loaded = new LinkedHashMap<>();
         for (String id : order()) {
@@ -68,11 +96,40 @@ public class ScoreRegistry {
         return List.of("news2", "qsofa", "curb65", "lace", "hospital", "cha2ds2vasc", "hasbled", "pce", "charlson");
     }
 
+    /** The active version of every score, in page order. */
     public List<RiskScore> all() {
-        return List.copyOf(scores.values());
+        return current().scores();
     }
 
+    /** The active version of one score. */
     public Optional<RiskScore> byId(String id) {
-        return Optional.ofNullable(scores.get(id));
+        return Optional.ofNullable(current().active().get(id)).map(ActiveVersion::rule);
+    }
+
+    /** Every score's active version and why it is the active one, in page order (for the admin page). */
+    public List<ActiveVersion<RiskScore>> active() {
+        return List.copyOf(current().active().values());
+    }
+
+    /** Every configured version of every score. */
+    public ScoreVersions versions() {
+        return versions;
+    }
+
+    private Resolved current() {
+        Map<String, String> chosen = choices.chosenScoreVersions(versions.ids());
+        Resolved current = resolved;
+        if (current != null && current.chosen().equals(chosen)) {
+            return current;
+        }
+        Map<String, ActiveVersion<RiskScore>> active = versions.resolveAll(chosen);
+        active.values().stream().filter(a -> a.resolution() == VersionResolution.CHOSEN_VERSION_UNKNOWN)
+                .forEach(a -> LOG.warning("Score " + a.id() + ": the chosen version " + a.chosen()
+                        + " is not configured; computing with the default " + a.version()
+                        + ". Activate a configured version on the admin page."));
+        Resolved next = new Resolved(Map.copyOf(chosen), active,
+                active.values().stream().map(ActiveVersion::rule).toList());
+        resolved = next;
+        return next;
     }
 }

@@ -96,6 +96,13 @@ public class CardDecisionServlet extends HttpServlet {
                 return;
             }
             card = found.get();
+            String shownVersion = form.get("version");
+            if (shownVersion != null && !shownVersion.isBlank() && !shownVersion.equals(card.version())) {
+                answer(request, response, 409, form, null, "This card was computed with a version of its rule that"
+                        + " is no longer the active one (now " + card.version() + "), so your decision was not"
+                        + " recorded. Reload the summary and decide on the current card.");
+                return;
+            }
         } catch (ShownCards.UnavailableException e) {
             answer(request, response, 503, form, null, "Your decision was NOT saved: " + e.getMessage());
             return;

@@ -156,6 +156,11 @@ class CardDecisionIT {
         HttpResponse<String> unknown = session.post(unknownCard);
         assertEquals(409, unknown.statusCode());
         assertTrue(unknown.body().contains("no longer on the summary"), unknown.body());
+        Map<String, String> oldVersion = session.override("old-version-" + System.nanoTime());
+        oldVersion.put("version", "0.0.1");
+        HttpResponse<String> stale = session.post(oldVersion);
+        assertEquals(409, stale.statusCode());
+        assertTrue(stale.body().contains("no longer the active one"), stale.body());
         assertEquals(before, rows(), "nothing saved");
     }
 

@@ -120,8 +120,9 @@ class RecordAssemblerTest {
 
     @Test
     void readsTheGsdPatientsProblemsAndMedications() {
-        assertEquals(new Demographics(LocalDate.of(1913, 1, 13), Sex.MALE, false, null, Demographics.Race.WHITE),
-                a05.demographics(), "US Core race ombCategory 2106-3");
+        assertEquals(new Demographics(LocalDate.of(1913, 1, 13), Sex.MALE, false, null, Demographics.Race.WHITE,
+                Demographics.Ethnicity.NOT_HISPANIC_OR_LATINO), a05.demographics(),
+                "US Core race ombCategory 2106-3, ethnicity 2186-5");
         assertEquals(java.util.Optional.of(107), a05.demographics().ageAt(LocalDate.of(2021, 1, 4)));
         assertEquals(10, a05.problems().size());
         assertEquals(8, a05.activeProblems().size(), "two sinusitis/sore throat episodes resolved");

@@ -21,8 +21,9 @@ class SandboxStoreExtraFolderTest {
         assumeTrue(Files.isDirectory(SAMPLES), "the shared sample folder is not on this machine");
         SandboxStore store = SandboxStore.load(Optional.of(SAMPLES));
         List<PatientListing> patients = store.patients();
-        assertEquals(25, patients.size());
-        assertEquals(25, new HashSet<>(patients.stream().map(PatientListing::id).toList()).size());
+        // the 25 samples plus the built-in fictitious demo patient c01 (not a sample)
+        assertEquals(26, patients.size());
+        assertEquals(26, new HashSet<>(patients.stream().map(PatientListing::id).toList()).size());
         long a06Observations = store.compartment("e1ca0a50-2f1b-d54e-b648-432e3490bcc4").stream()
                 .filter(Observation.class::isInstance).count();
         assertTrue(a06Observations > 2000, "a06 (6,828 entries) has 2,684 Observations; got " + a06Observations);

@@ -74,7 +74,8 @@ class SandboxStoreTest {
     @Test
     void listsTheBuiltInPatientsSortedByFamilyName() {
         List<PatientListing> patients = store.patients();
-        assertEquals(5, patients.size(), patients.toString());
+        // five samples and the fictitious readmission demo patient (c01)
+        assertEquals(6, patients.size(), patients.toString());
         PatientListing amy = patients.stream().filter(p -> p.id().equals("907")).findFirst().orElseThrow();
         assertEquals(LocalDate.of(1987, 2, 20), amy.birthDate());
         assertEquals("female", amy.gender());
