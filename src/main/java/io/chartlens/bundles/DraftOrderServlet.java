@@ -110,6 +110,7 @@ public class DraftOrderServlet extends HttpServlet {
         DraftOrderResult result = new DraftOrderWriter(fhirClients.forLaunch(launch)).write(bundle.get(), selected,
                 launch.patient().get(), launch.encounter().orElse(null), launch.user().orElse(null), requestKey);
         model.put("result", result);
+        DraftedItems.remember(request.getSession(), launch.id(), bundle.get().definition().id(), result);
         try {
             audit.record(new AuditRecord(launch.user().orElse("unknown-user"), registration.id(),
                     launch.patient().get(), launch.encounter().orElse(null), AuditAction.WRITE_DRAFT_ORDERS,

@@ -113,6 +113,7 @@ public class SummarySectionServlet extends HttpServlet {
                 model.put("ctx", launch.id());
                 model.put("writeNote", io.chartlens.bundles.LaunchBundles.whyNoWrites(launch, registration)
                         .orElse(null));
+                model.put("drafted", io.chartlens.bundles.DraftedItems.of(request.getSession(), launch.id()));
                 pages.render(request, response, "summary/fragments/bundles-section", model);
             }
             return;

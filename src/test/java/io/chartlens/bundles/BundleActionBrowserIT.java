@@ -69,6 +69,17 @@ class BundleActionBrowserIT {
         assertEquals(2, first.size(), "one draft per item");
         assertTrue(browser.findElement(By.cssSelector("#bundles .draft-result")).getText().contains("draft written"));
 
+        // the same launch, reloaded: the written items show as drafts in the EHR and are not offered again
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.attributeToBe(By.id("bundles"), "aria-busy", "false"));
+        for (String item : items) {
+            WebElement line = browser.findElement(By.cssSelector(
+                    "#bundles article[data-bundle='readmission'] li[data-item='" + item + "']"));
+            assertEquals("drafted", line.getAttribute("data-status"), line.getText());
+            assertTrue(line.findElements(By.cssSelector("input[type=checkbox]")).isEmpty(), "not offered again");
+            assertTrue(first.contains(line.findElement(By.tagName("a")).getText()), line.getText());
+        }
+
         // a second submit of the same items (a new page, a new form) writes nothing new
         openSummary(wait);
         List<String> second = writeDrafts(wait, items);
