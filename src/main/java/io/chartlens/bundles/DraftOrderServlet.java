@@ -30,9 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -53,7 +50,9 @@ public class DraftOrderServlet extends HttpServlet {
     @Inject
     Pages pages;
     @Inject
-    LaunchBundles launchBundles;
+    io.chartlens.summary.ShownCards shownCards;
+    @Inject
+    io.chartlens.summary.DecisionForms forms;
     @Inject
     FhirClients fhirClients;
     @Inject
@@ -83,7 +82,8 @@ public class DraftOrderServlet extends HttpServlet {
         EhrRegistration registration = launchPages.registration(launch);
         model.put("ctx", launch.id());
         model.put("csrf", csrf.tokenFor(request.getSession()));
-        if (launch.patient().isEmpty() || !patientKey(launch).equals(request.getParameter("patient"))) {
+        if (launch.patient().isEmpty()
+                || !forms.patientKey(launch).equals(Optional.ofNullable(request.getParameter("patient")))) {
             answer(request, response, 409, model, "This bundle was shown for another patient than the one now open"
                     + " in this ChartLens window, so nothing was written. Reload the summary.");
             return;
@@ -98,7 +98,13 @@ public class DraftOrderServlet extends HttpServlet {
             answer(request, response, 403, model, noWrites.get());
             return;
         }
-        Optional<SuggestedBundle> bundle = find(launch, registration, request.getParameter("bundle"));
+        Optional<SuggestedBundle> bundle;
+        try {
+            bundle = shownCards.bundle(launch, registration, String.valueOf(request.getParameter("bundle")));
+        } catch (io.chartlens.summary.ShownCards.UnavailableException e) {
+            answer(request, response, 503, model, "Nothing was written: " + e.getMessage());
+            return;
+        }
         if (bundle.isEmpty()) {
             answer(request, response, 409, model, "This bundle is no longer suggested (the record changed), so"
                     + " nothing was written. Reload the summary.");
@@ -147,28 +153,6 @@ public class DraftOrderServlet extends HttpServlet {
         } catch (FeedbackUnavailableException e) {
             LOG.severe("Bundle acceptance NOT saved in the feedback log (" + bundle.definition().id() + ")");
             return false;
-        }
-    }
-
-    private Optional<SuggestedBundle> find(LaunchSession launch, EhrRegistration registration, String bundleId)
-            throws IOException {
-        try {
-            return launchBundles.suggestions(launch, registration).orElseThrow(() ->
-                    new IOException("care gaps not ready")).get(30, TimeUnit.SECONDS).suggested().stream()
-                    .filter(b -> b.definition().id().equals(bundleId)).findFirst();
-        } catch (ExecutionException | TimeoutException | IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    private String patientKey(LaunchSession launch) {
-        try {
-            return log.patientKey(launch.patient().orElseThrow());
-        } catch (IllegalStateException e) {
-            return "";
         }
     }
 

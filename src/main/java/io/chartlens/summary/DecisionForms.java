@@ -55,9 +55,7 @@ public class DecisionForms {
 
     /** The variables the cards' decision forms read, for a section's model. */
     public Map<String, Object> sectionModel(HttpServletRequest request, LaunchSession launch) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("csrf", csrf.tokenFor(request.getSession()));
-        model.put("reasons", reasons.reasons().reasons());
+        Map<String, Object> model = formModel(request);
         Optional<String> key = patientKey(launch);
         model.put("patientKey", key.orElse(""));
         model.put("decisions", key.isPresent());
@@ -66,13 +64,19 @@ public class DecisionForms {
 
     /** The model of a decision's answer: the section variables plus the posted values, to give the form back. */
     Map<String, Object> model(HttpServletRequest request, Map<String, String> form) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("csrf", csrf.tokenFor(request.getSession()));
-        model.put("reasons", reasons.reasons().reasons());
+        Map<String, Object> model = formModel(request);
         model.put("patientKey", form.getOrDefault("patient", ""));
         model.put("decisions", true);
         model.put("ctx", form.getOrDefault("ctx", ""));
         model.put("values", form);
+        return model;
+    }
+
+    /** What every decision form needs: the session's CSRF token and the override reasons. */
+    private Map<String, Object> formModel(HttpServletRequest request) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("csrf", csrf.tokenFor(request.getSession()));
+        model.put("reasons", reasons.reasons().reasons());
         return model;
     }
 
