@@ -40,8 +40,6 @@ public class SummarySectionServlet extends HttpServlet {
     @Inject
     ScoreRegistry scores;
     @Inject
-    io.chartlens.system.CsrfTokens csrf;
-    @Inject
     Pages pages;
     @Inject
     FrameAncestors frameAncestors;
