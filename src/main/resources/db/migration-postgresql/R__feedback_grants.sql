@@ -24,6 +24,9 @@ BEGIN
         EXECUTE format('REVOKE ALL ON rule_version_choice FROM %I', app_role);
         EXECUTE format('GRANT SELECT, INSERT ON rule_version_choice TO %I', app_role);
         EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE rule_version_choice_seq TO %I', app_role);
+        -- the cards shown (V7): inserted once (ON CONFLICT DO NOTHING), then counted
+        EXECUTE format('REVOKE ALL ON card_impression FROM %I', app_role);
+        EXECUTE format('GRANT SELECT, INSERT ON card_impression TO %I', app_role);
     END IF;
 END
 $$;

@@ -38,7 +38,8 @@ import net.minidev.json.JSONObject;
  * {@code fhirServer} must be the client's registered EHR (before anything is sent anywhere); the prefetch is checked
  * against the templates; what is missing is read from the EHR with the call's {@code fhirAuthorization} (or the call
  * fails with 412); the read is audited (no audit, no cards); the record is assembled, scored and evaluated as on the
- * summary page; and the cards issued are stored for feedback (not stored, not sent).
+ * summary page; and the cards issued are stored for feedback (not stored, not sent), and queued as cards shown for the
+ * informaticists' review (a failure there changes nothing in the answer).
  */
 @ApplicationScoped
 public class PatientViewService {
@@ -76,6 +77,8 @@ public class PatientViewService {
     CardOverrideReasons reasons;
     @Inject
     AppSettings settings;
+    @Inject
+    io.chartlens.review.ImpressionRecorder impressions;
 
     public Response handle(AuthenticatedCdsClient client, HookRequest request) throws CdsHooksException {
         long t0 = System.nanoTime();
@@ -138,6 +141,14 @@ public class PatientViewService {
         } catch (IssuedCards.Unavailable e) {
             LOG.severe("CDS call answered 503: " + e.getMessage());
             throw new CdsHooksException(CdsFailure.CARDS_UNAVAILABLE, null, e);
+        }
+        // the cards shown, for the review (statistics: queued, never in the way of the answer)
+        try {
+            impressions.record(cards.stream().map(c -> io.chartlens.review.CardImpression.issuedByHook(
+                    request.hookInstance(), c.issued().type(), c.issued().ruleId(), c.issued().ruleVersion(), ehr.id(),
+                    strata, now)).toList());
+        } catch (RuntimeException e) {
+            LOG.warning("CDS card impressions not recorded: " + e.getClass().getName());
         }
     }
 

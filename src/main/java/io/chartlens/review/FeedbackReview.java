@@ -9,15 +9,18 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * What the review pages read from the feedback log: the overview, a rule's weekly trend and drill-down, the
- * filtered log a page at a time, and its CSV export. Read-only plain JDBC on {@code jdbc/chartlens} (the tables are
- * Flyway's, see {@code V2__feedback_log.sql} and {@code V4__feedback_strata.sql}); every method works without a
- * transaction and inside the caller's.
+ * What the review pages read from the feedback log and the cards shown: the overview, a rule's weekly trend and
+ * drill-down, the filtered log a page at a time, and its CSV export. Read-only plain JDBC on {@code jdbc/chartlens}
+ * (the tables are Flyway's, see {@code V2__feedback_log.sql}, {@code V4__feedback_strata.sql} and
+ * {@code V7__card_impressions.sql}); every method works without a transaction and inside the caller's.
  *
  * <p>Pseudonymous throughout: {@code patient_id} (kept for audit only) is never selected, so no page or export can
  * show it; nor are the payload, encounter or launch ids. Failures become {@link ReviewUnavailableException} with
@@ -38,7 +41,7 @@ public class FeedbackReview {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** Counts and override rate per card type, rule id and version with rows in the range. */
+    /** Cards shown, decisions and override rate per card type, rule id and version with rows in the range. */
     public List<RuleOverview> overview(TimeRange range) {
         try {
             return new OverviewQueries(dataSource()).overview(range);
@@ -47,12 +50,30 @@ public class FeedbackReview {
         }
     }
 
-    /** A rule's (or one version's) counts per ISO week (UTC), oldest first, empty weeks as zeros. */
+    /** A rule's (or one version's) decisions and cards shown per ISO week (UTC), oldest first, empty weeks as zeros. */
     public List<WeekCounts> trend(RuleKey rule, TimeRange range) {
         try {
             return new OverviewQueries(dataSource()).trend(rule, range);
         } catch (SQLException e) {
             throw new ReviewUnavailableException("read the weekly trend", e);
+        }
+    }
+
+    /** A rule's (or one version's) cards shown per source in the range; sources without any left out. */
+    public Map<ImpressionSource, Long> shownBySource(RuleKey rule, TimeRange range) {
+        try {
+            return new ShownQueries(dataSource()).perSource(rule, range);
+        } catch (SQLException e) {
+            throw new ReviewUnavailableException("count the cards shown", e);
+        }
+    }
+
+    /** The first UTC day a card shown was recorded on, or empty when none has been. */
+    public Optional<LocalDate> shownRecordedSince() {
+        try {
+            return new ShownQueries(dataSource()).firstDay();
+        } catch (SQLException e) {
+            throw new ReviewUnavailableException("read when cards shown were first recorded", e);
         }
     }
 

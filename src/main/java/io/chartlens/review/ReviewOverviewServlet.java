@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /review}: per card type, rule and version, the decisions taken (accepted, overridden, dismissed), the
- * override rate with its 95 % Wilson interval, and the what-if corrections; the monitoring alerts above them.
+ * {@code GET /review}: per card type, rule and version, the cards shown, the decisions taken (accepted, overridden,
+ * dismissed), decisions per card shown, the override rate among decisions with its 95 % Wilson interval, and the
+ * what-if corrections; the monitoring alerts above them.
  */
 @WebServlet("/review")
 public class ReviewOverviewServlet extends HttpServlet {
@@ -36,6 +37,7 @@ public class ReviewOverviewServlet extends HttpServlet {
         Map<String, Object> model = reviewPages.model(reviewer.get(), days);
         try {
             model.put("rules", review.overview(ReviewPages.range(days, now)));
+            model.put("shownSince", review.shownRecordedSince().orElse(null));
             model.put("alerts", reviewPages.alerts(review, now));
         } catch (ReviewUnavailableException e) {
             model.put("unavailable", true);

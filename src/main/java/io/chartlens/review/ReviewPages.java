@@ -95,6 +95,10 @@ public class ReviewPages {
             return at == null ? "" : DAY.format(at);
         }
 
+        public String date(java.time.LocalDate day) {
+            return day == null ? "" : DAY.format(day.atStartOfDay(ZoneOffset.UTC));
+        }
+
         public String minute(Instant at) {
             return at == null ? "" : MINUTE.format(at);
         }

@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * {@code GET /review/rule?type=&rule=[&version=]}: one rule (or one version of it): the weekly trend as a chart with
- * the same figures in a table, the override reasons, and the strata (role, EHR, age band, sex, race, ethnicity),
- * each compared with the rest of the rule's decisions and flagged beyond the configured gap and counts.
+ * the same figures and the cards shown in a table, the cards shown by source, the override reasons, and the strata
+ * (role, EHR, age band, sex, race, ethnicity), each compared with the rest of the rule's decisions and flagged beyond
+ * the configured gap and counts.
  */
 @WebServlet("/review/rule")
 public class ReviewRuleServlet extends HttpServlet {
@@ -69,6 +70,9 @@ public class ReviewRuleServlet extends HttpServlet {
             var weeks = review.trend(rule, range);
             DrillDown drill = review.drillDown(rule, range, thresholds.strata());
             model.put("weeks", weeks);
+            Map<String, Long> sources = new java.util.LinkedHashMap<>();
+            review.shownBySource(rule, range).forEach((source, n) -> sources.put(source.name(), n));
+            model.put("sources", sources);
             model.put("chart", TrendChart.of(weeks));
             model.put("drill", drill);
             model.put("dimensions", List.of(StratumDimension.values()));

@@ -58,6 +58,7 @@ final class SeedCommand {
                 .seed(ds, key, true, rows, Instant.now(), days);
         out.println("Seeded " + result.rows() + " synthetic feedback rows (" + catalog.rules().size() + " rules, seed "
                 + seed + ") from " + result.first() + " to " + result.last() + " into " + url.split(";")[0]);
+        out.println("Seeded " + result.shown() + " synthetic cards shown behind them");
         if (!result.verification().ok()) {
             throw new IllegalStateException("The feedback chain does not verify after seeding: "
                     + result.verification().reason());

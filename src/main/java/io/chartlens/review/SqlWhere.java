@@ -3,14 +3,16 @@ package io.chartlens.review;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@code WHERE} clause over {@code feedback_event} built from constant column names and bound parameters (never
- * values in the SQL text). Enum values are bound by name, instants as UTC {@code OffsetDateTime}.
+ * A {@code WHERE} clause over {@code feedback_event} (or {@code card_impression}) built from constant column names and
+ * bound parameters (never values in the SQL text). Enum values are bound by name, instants as UTC
+ * {@code OffsetDateTime}, days as {@code LocalDate}.
  */
 final class SqlWhere {
 
@@ -34,6 +36,22 @@ final class SqlWhere {
         if (range.to() != null) {
             conditions.add("occurred_at < ?");
             values.add(range.to());
+        }
+        return this;
+    }
+
+    /**
+     * {@code shown_on} (a UTC day) within the range: every day that overlaps [from, to), so a range that starts or
+     * ends within a day counts that day whole.
+     */
+    SqlWhere days(TimeRange range) {
+        if (range.from() != null) {
+            conditions.add("shown_on >= ?");
+            values.add(range.from().atOffset(ZoneOffset.UTC).toLocalDate());
+        }
+        if (range.to() != null) {
+            conditions.add("shown_on <= ?");
+            values.add(range.to().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate());
         }
         return this;
     }
@@ -64,6 +82,8 @@ final class SqlWhere {
         for (Object value : values) {
             if (value instanceof Instant at) {
                 statement.setObject(i++, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            } else if (value instanceof LocalDate day) {
+                statement.setObject(i++, day);
             } else if (value instanceof Long n) {
                 statement.setLong(i++, n);
             } else {

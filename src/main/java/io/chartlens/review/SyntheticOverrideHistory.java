@@ -13,13 +13,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * Seeds the sandbox feedback log with a realistic synthetic history of decisions (issue #9), so the review pages
  * have something to show: several thousand rows over several months, every rule of the catalogs with several
- * versions, every role and stratum, and planted signals (see {@link SyntheticRows}). Every row goes through
+ * versions, every role and stratum, and planted signals (see {@link SyntheticRows}), with the cards shown behind the
+ * decisions ({@link SyntheticImpressions}; in {@code card_impression}, outside the chain). Every row goes through
  * {@link FeedbackLog#append}, so the hash chain stays valid; times come from a clock that steps through the
  * history, never backwards, and the history must start after the newest row already in the log (seed an empty
  * log). Patient ids are synthetic ({@code synthetic-patient-NNN}); no real data are involved.
@@ -36,6 +39,7 @@ public final class SyntheticOverrideHistory {
     public static final String ELEVATED_AGE_BAND = "85+";
     /** The score whose override rate is above the default monitoring maximum in the last weeks. */
     public static final String HIGH_RATE_RULE = "hasbled";
+    private static final int IMPRESSION_BATCH = 1000;
 
     private final SeedCatalog catalog;
     private final long seed;
@@ -49,11 +53,12 @@ public final class SyntheticOverrideHistory {
      * What a seeding did.
      *
      * @param rows         rows appended
+     * @param shown        cards shown recorded ({@code card_impression}), at least one per row
      * @param first        the time of the first
      * @param last         the time of the last
      * @param verification the whole chain's verification afterwards
      */
-    public record Result(int rows, Instant first, Instant last, ChainVerification verification) {
+    public record Result(int rows, int shown, Instant first, Instant last, ChainVerification verification) {
     }
 
     /**
@@ -81,16 +86,25 @@ public final class SyntheticOverrideHistory {
             FeedbackLog log = FeedbackLog.onDataSource(SeedConnections.single(connection), pseudonymKey, sandbox,
                     clock);
             SyntheticRows planned = new SyntheticRows(catalog, seed, start, end, rows);
+            SyntheticImpressions impressions = new SyntheticImpressions(seed);
+            ImpressionStore shownStore = new ImpressionStore(SeedConnections.single(connection));
+            List<CardImpression> pending = new ArrayList<>();
+            int shown = 0;
             Instant first = null;
             Instant last = null;
-            while (planned.hasNext()) {
+            for (int i = 0; planned.hasNext(); i++) {
                 SyntheticRows.Row row = planned.next();
                 clock.at = row.at();
                 Instant stored = log.append(row.entry()).occurredAt();
                 first = first == null ? stored : first;
                 last = stored;
+                pending.addAll(impressions.behind(row, i));
+                if (pending.size() >= IMPRESSION_BATCH || !planned.hasNext()) {
+                    shown += shownStore.insertIfAbsent(pending);
+                    pending.clear();
+                }
             }
-            return new Result(rows, first, last, log.verify());
+            return new Result(rows, shown, first, last, log.verify());
         }
     }
 

@@ -8,8 +8,9 @@ import java.time.temporal.IsoFields;
  *
  * @param weekStart the Monday the week starts on
  * @param counts    the outcomes in that week (all zero for a week without rows)
+ * @param shown     the cards shown that week (0 also when none were recorded: see {@link #response()})
  */
-public record WeekCounts(LocalDate weekStart, DecisionCounts counts) {
+public record WeekCounts(LocalDate weekStart, DecisionCounts counts, long shown) {
 
     /** The ISO week, e.g. {@code 2026-W09} (its year is the week-based year). */
     public String isoWeek() {
@@ -17,7 +18,13 @@ public record WeekCounts(LocalDate weekStart, DecisionCounts counts) {
                 weekStart.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
+    /** Override rate among decisions. */
     public OverrideRate overrideRate() {
         return counts.overrideRate();
+    }
+
+    /** Decided / shown. */
+    public ResponseRate response() {
+        return new ResponseRate(counts.decided(), shown);
     }
 }

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 /**
  * {@code GET /summary/section?ctx=…&name=record}: one server-rendered section of the summary page, fetched by the
  * page after it arrives (progressive loading). A failure is a fragment that says what failed, never an empty one.
+ * The decidable cards a section rendered are recorded as shown ({@link SectionImpressions}), off the request thread.
  */
 @WebServlet("/summary/section")
 public class SummarySectionServlet extends HttpServlet {
@@ -51,6 +52,8 @@ public class SummarySectionServlet extends HttpServlet {
     io.chartlens.bundles.LaunchBundles launchBundles;
     @Inject
     DecisionForms decisionForms;
+    @Inject
+    SectionImpressions impressions;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -99,7 +102,7 @@ public class SummarySectionServlet extends HttpServlet {
                 + ", assemble;dur=" + m.assembleMs()).orElse("");
         response.setHeader("Server-Timing", timing);
         if ("gaps".equals(name)) {
-            renderGaps(request, response, launch);
+            renderGaps(request, response, launch, registration, record);
             return;
         }
         if ("bundles".equals(name)) {
@@ -107,17 +110,20 @@ public class SummarySectionServlet extends HttpServlet {
                     "the bundles", "No bundle is shown, which does not mean none applies.");
             if (suggestions.isPresent()) {
                 Map<String, Object> model = decisionForms.sectionModel(request, launch);
-                model.put("panel", io.chartlens.bundles.BundlePanel.of(suggestions.get()));
+                var panel = io.chartlens.bundles.BundlePanel.of(suggestions.get());
+                model.put("panel", panel);
                 model.put("ctx", launch.id());
                 model.put("writeNote", io.chartlens.bundles.LaunchBundles.whyNoWrites(launch, registration)
                         .orElse(null));
                 model.put("drafted", io.chartlens.bundles.DraftedItems.of(request.getSession(), launch.id()));
                 pages.render(request, response, "summary/fragments/bundles-section", model);
+                impressions.shown(launch, registration.id(), record, model,
+                        to -> SectionImpressions.bundles(to, panel));
             }
             return;
         }
         if ("summary".equals(name)) {
-            renderSummary(request, response, launch);
+            renderSummary(request, response, launch, registration, record);
             return;
         }
         if ("alerts".equals(name)) {
@@ -126,10 +132,12 @@ public class SummarySectionServlet extends HttpServlet {
         }
         if ("risk".equals(name)) {
             Map<String, Object> model = decisionForms.sectionModel(request, launch);
-            model.put("panel", RiskPanel.of(record, scores.all(), records.freshness()));
+            RiskPanel panel = RiskPanel.of(record, scores.all(), records.freshness());
+            model.put("panel", panel);
             model.put("referenceNote", RecordStrip.referenceNote(record.referenceDate()));
             model.put("ctx", launch.id());
             pages.render(request, response, "summary/fragments/risk-section", model);
+            impressions.shown(launch, registration.id(), record, model, to -> SectionImpressions.risk(to, panel));
             return;
         }
         pages.render(request, response, "summary/fragments/record-section",
@@ -137,8 +145,8 @@ public class SummarySectionServlet extends HttpServlet {
                         "ctx", launch.id()));
     }
 
-    private void renderSummary(HttpServletRequest request, HttpServletResponse response, LaunchSession launch)
-            throws IOException {
+    private void renderSummary(HttpServletRequest request, HttpServletResponse response, LaunchSession launch,
+            EhrRegistration registration, PatientRecord record) throws IOException {
         var summary = await(request, response, aiSummaries.forLaunch(launch), "the summary",
                 "The sections below are complete without it.");
         if (summary.isPresent()) {
@@ -147,6 +155,8 @@ public class SummarySectionServlet extends HttpServlet {
             model.put("statementKeys", summary.get().statements().stream().map(ShownCards::statementKey).toList());
             model.put("ctx", launch.id());
             pages.render(request, response, "summary/fragments/ai-section", model);
+            impressions.shown(launch, registration.id(), record, model,
+                    to -> SectionImpressions.statements(to, summary.get()));
         }
     }
 
@@ -206,15 +216,17 @@ public class SummarySectionServlet extends HttpServlet {
                 "gapAlerts", gapAlerts, "gapsNote", gapsNote == null ? "" : gapsNote, "ctx", launch.id()));
     }
 
-    private void renderGaps(HttpServletRequest request, HttpServletResponse response, LaunchSession launch)
-            throws IOException {
+    private void renderGaps(HttpServletRequest request, HttpServletResponse response, LaunchSession launch,
+            EhrRegistration registration, PatientRecord record) throws IOException {
         var report = await(request, response, careGaps.forLaunch(launch), "the care gaps",
                 "None is shown, which does not mean none is open.");
         if (report.isPresent()) {
             Map<String, Object> model = decisionForms.sectionModel(request, launch);
-            model.put("panel", io.chartlens.caregaps.CareGapPanel.of(report.get()));
+            var panel = io.chartlens.caregaps.CareGapPanel.of(report.get());
+            model.put("panel", panel);
             model.put("ctx", launch.id());
             pages.render(request, response, "summary/fragments/gaps-section", model);
+            impressions.shown(launch, registration.id(), record, model, to -> SectionImpressions.gaps(to, panel));
         }
     }
 

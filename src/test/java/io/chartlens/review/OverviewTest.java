@@ -62,6 +62,8 @@ class OverviewTest {
         assertEquals(WilsonInterval.of(3, 7), news2.overrideRate().interval());
         assertEquals(t.plusSeconds(60), news2.firstAt());
         assertEquals(Instant.parse("2026-03-01T00:00:00Z"), news2.lastAt());
+        assertEquals(0, news2.shown(), "no card shown recorded in this fixture");
+        assertEquals("not recorded", news2.response().shownText(), "decisions without impressions are not 0 shown");
         assertEquals(new DecisionCounts(1, 0, 0, 0), line(all, CardType.CARE_GAP, "statin", "1.0.0").counts());
         assertEquals(new DecisionCounts(0, 1, 0, 0), line(all, CardType.BUNDLE, "statin", "1.0.0").counts());
 

@@ -80,6 +80,16 @@ class ReviewPagesIT {
         String ctx = Browserless.query(overview.uri().toString()).get("ctx");
         assertTrue(overview.body().contains("data-rule=\"news2\""), "the overview lists the rule decided on");
         assertTrue(overview.body().contains("Wilson"), "the interval is named");
+        assertTrue(overview.body().contains("Decided ÷ shown"), "the response rate is named apart from the rate");
+
+        // decideOnDeane rendered the summary's risk section with its decision controls: its NEWS2 card counts as
+        // shown. Impressions are written off the request thread, so give the writer a moment.
+        long shown = shownOn(overview.body(), "news2");
+        for (int i = 0; i < 50 && shown < 1; i++) {
+            Thread.sleep(200);
+            shown = shownOn(informaticist.get(BASE + "/review?ctx=" + ctx).body(), "news2");
+        }
+        assertTrue(shown >= 1, "the overview counts the NEWS2 card shown on Deane's summary");
 
         HttpResponse<String> log = informaticist.get(BASE + "/review/log?ctx=" + ctx + "&rule=news2");
         assertEquals(200, log.statusCode());
@@ -157,6 +167,22 @@ class ReviewPagesIT {
         form.put("requestKey", "review-it-" + System.nanoTime());
         HttpResponse<String> saved = browser.postForm(BASE + "/summary/decision", form);
         assertEquals(200, saved.statusCode(), saved.body());
+    }
+
+    /**
+     * The cards shown of a rule on the overview, over its versions; a version whose cell reads "not recorded" adds 0.
+     */
+    private static long shownOn(String overviewHtml, String rule) {
+        Matcher row = Pattern.compile("<tr[^>]*data-rule=\"" + Pattern.quote(rule) + "\"[^>]*>(.*?)</tr>",
+                Pattern.DOTALL).matcher(overviewHtml);
+        long shown = 0;
+        while (row.find()) {
+            Matcher cell = Pattern.compile("<td class=\"shown[^\"]*\">\\s*(\\d+)\\s*</td>").matcher(row.group(1));
+            if (cell.find()) {
+                shown += Long.parseLong(cell.group(1));
+            }
+        }
+        return shown;
     }
 
     private static String field(String html, String name) {

@@ -87,6 +87,26 @@ class SyntheticOverrideHistoryTest {
                 Collectors.counting())).values().stream().filter(n -> n > 1).count();
         assertTrue(versioned >= 7, versioned + " rules with two versions");
 
+        // the cards shown behind the decisions: at least as many as decided, per version and per week
+        assertTrue(result.shown() > ROWS * 3 / 2, result.shown() + " cards shown for " + ROWS + " rows");
+        for (RuleOverview line : overview) {
+            assertTrue(line.shown() >= line.counts().decided() + line.counts().inputCorrected(), line::toString);
+            assertTrue(line.response().recorded());
+        }
+        long shown = overview.stream().mapToLong(RuleOverview::shown).sum();
+        assertEquals(result.shown(), shown);
+        long decided = overview.stream().mapToLong(l -> l.counts().decided()).sum();
+        assertTrue(decided * 100 / shown > 25 && decided * 100 / shown < 60, decided + " decided of " + shown);
+        for (RuleKey rule : List.of(RuleKey.of(CardType.SCORE, "news2"), RuleKey.of(CardType.BUNDLE,
+                "readmission"))) {
+            for (WeekCounts week : review.trend(rule, TimeRange.ALL)) {
+                assertTrue(week.shown() >= week.counts().decided(), () -> rule + " " + week);
+            }
+        }
+        assertEquals(set("SUMMARY", "CDS_HOOKS"), distinct(ds, "card_impression", "source"));
+        assertEquals(set("clinician", "hospitalist", "informaticist", "admin", null), distinct(ds, "card_impression",
+                "actor_role"));
+
         DrillDown news2 = review.drillDown(RuleKey.of(CardType.SCORE, SyntheticOverrideHistory.ELEVATED_RULE),
                 TimeRange.ALL, new StrataThresholds(15, 20));
         StratumRow old = news2.strata(StratumDimension.AGE_BAND).stream()
@@ -123,6 +143,8 @@ class SyntheticOverrideHistoryTest {
         new FeedbackReview(b).exportCsv(LogFilter.ALL, csvB);
         assertEquals(csvA.toString(), csvB.toString());
         assertEquals(501, csvA.toString().split("\r\n").length);
+        assertEquals(new FeedbackReview(a).overview(TimeRange.ALL), new FeedbackReview(b).overview(TimeRange.ALL),
+                "the same cards shown too");
     }
 
     @Test
@@ -136,6 +158,7 @@ class SyntheticOverrideHistoryTest {
         String out = printed.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("Seeded 200 synthetic feedback rows"), out);
         assertTrue(out.contains("Feedback chain verified: 200 rows intact"), out);
+        assertTrue(out.matches("(?s).*Seeded \\d+ synthetic cards shown behind them.*"), out);
         org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
         ds.setURL(url);
         ds.setUser("chartlens");
@@ -172,6 +195,17 @@ class SyntheticOverrideHistoryTest {
 
     private static Set<String> distinct(DataSource ds, String column) throws SQLException {
         return new HashSet<>(column(ds, column));
+    }
+
+    private static Set<String> distinct(DataSource ds, String table, String column) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (Connection c = ds.getConnection(); PreparedStatement q = c.prepareStatement("SELECT DISTINCT " + column
+                + " FROM " + table); ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private static Set<String> withoutNull(Set<String> values) {

@@ -9,7 +9,16 @@ import org.junit.jupiter.api.Test;
 class TrendChartTest {
 
     private static WeekCounts week(int day, long accepted, long overridden) {
-        return new WeekCounts(LocalDate.of(2026, 1, 5).plusWeeks(day), new DecisionCounts(accepted, overridden, 0, 0));
+        return new WeekCounts(LocalDate.of(2026, 1, 5).plusWeeks(day), new DecisionCounts(accepted, overridden, 0, 0),
+                0);
+    }
+
+    @Test
+    void aWeekWithCardsShownButNoDecisionsStillBreaksTheLine() {
+        WeekCounts shownOnly = new WeekCounts(LocalDate.of(2026, 1, 12), DecisionCounts.NONE, 9);
+        TrendChart chart = TrendChart.of(List.of(week(0, 1, 1), shownOnly, week(2, 0, 2)));
+        assertEquals(2, chart.lines().size(), "the override rate is among decisions; cards shown are not decisions");
+        assertEquals(2, chart.points().size());
     }
 
     @Test

@@ -85,15 +85,15 @@ class MigrationsTest {
 
     /**
      * Applies every migration once (V1 audit, V2 feedback log, V3 summary generations, V4 feedback strata, V5 CDS
-     * cards, V6 rule versions; on PostgreSQL also V4.1 append-only triggers and the repeatable grants); a second
+     * cards, V6 rule versions, V7 card impressions; on PostgreSQL also V4.1 append-only triggers and the repeatable grants); a second
      * start applies nothing.
      */
     private static void checkMigrations(DataSource ds, String databaseType, String... schemas) {
         boolean pg = databaseType.equals("PostgreSQL");
         Migrations.Outcome first = Migrations.migrate(ds, APP, "", schemas);
-        assertEquals(new Migrations.Outcome("6", pg ? 8 : 6, databaseType), first);
+        assertEquals(new Migrations.Outcome("7", pg ? 9 : 7, databaseType), first);
         Migrations.Outcome again = Migrations.migrate(ds, APP, "", schemas);
-        assertEquals(new Migrations.Outcome("6", 0, databaseType), again);
+        assertEquals(new Migrations.Outcome("7", 0, databaseType), again);
         Migrations.flyway(ds, APP, "", schemas).validate();
     }
 
