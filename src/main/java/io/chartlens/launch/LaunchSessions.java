@@ -1,6 +1,8 @@
 package io.chartlens.launch;
 
 import jakarta.servlet.http.HttpSession;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +14,10 @@ import java.util.Optional;
  * coexist (two patients in two tabs) and each page names its launch explicitly, so one tab can never act on the
  * other tab's patient. All maps are bounded. Stored as one session attribute and re-set after every change so that
  * a shared session store sees the update.
+ *
+ * <p>When the session store serialises it (Redis or a database, for several instances), it is written sealed:
+ * {@link SealedLaunchSessions} holds only AES-GCM ciphertext under {@link SessionKeys}, so tokens never rest in the
+ * store in the clear.
  */
 public final class LaunchSessions implements Serializable {
 
@@ -26,6 +32,41 @@ public final class LaunchSessions implements Serializable {
     private final Map<String, String> usedStates = bounded(MAX_USED_STATES);
     private final Map<String, LaunchSession> launches = bounded(MAX_LAUNCHES);
     private String latestCompleted;
+
+    private LaunchSessions() {
+    }
+
+    /** What a sealed copy holds: plain copies of the maps, in their least-recently-used order. */
+    record Snapshot(LinkedHashMap<String, PendingAuthorization> pending, LinkedHashMap<String, String> usedStates,
+                    LinkedHashMap<String, LaunchSession> launches, String latestCompleted) implements Serializable {
+    }
+
+    synchronized Snapshot snapshot() {
+        return new Snapshot(new LinkedHashMap<>(pending), new LinkedHashMap<>(usedStates),
+                new LinkedHashMap<>(launches), latestCompleted);
+    }
+
+    static LaunchSessions restore(Snapshot snapshot) {
+        LaunchSessions restored = new LaunchSessions();
+        restored.pending.putAll(snapshot.pending());
+        restored.usedStates.putAll(snapshot.usedStates());
+        restored.launches.putAll(snapshot.launches());
+        restored.latestCompleted = snapshot.latestCompleted();
+        return restored;
+    }
+
+    static LaunchSessions empty() {
+        return new LaunchSessions();
+    }
+
+    /** Serialisation writes a sealed copy instead of this object (Java serialisation's writeReplace). */
+    private Object writeReplace() {
+        return SealedLaunchSessions.seal(snapshot());
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("launch state is only ever read through its sealed form");
+    }
 
     /** The launches of this browser session, creating the holder (not the session) if needed. */
     public static LaunchSessions of(HttpSession session) {

@@ -82,6 +82,12 @@ public class Migrations {
                 .locations(locations)
                 .placeholders(java.util.Map.of("appRole", appRole))
                 .failOnMissingLocations(true)
+                // Liberty's session store (sessionDatabase) may create its table before the app migrates a new
+                // database. Baseline 0 applies every migration from V1; a database that already holds ChartLens
+                // tables without a history still fails loudly at V1.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("empty of ChartLens tables")
                 .validateMigrationNaming(true)
                 .cleanDisabled(true);
         if (schemas.length > 0) {
