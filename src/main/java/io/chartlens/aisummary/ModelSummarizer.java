@@ -5,7 +5,10 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
+import io.chartlens.system.telemetry.Telemetry;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,7 @@ import java.util.logging.Logger;
  * against the same facts, and logs the generation with {@link #PROMPT_VERSION}, {@link ModelOutcome#modelId()} and
  * {@link #inputReferences(List)}. Only a fact's reference, kind and text reach the model; making those free of
  * names, MRNs, addresses and birth dates is the fact builder's job ({@link SummaryFact}). Log lines carry model ids,
- * failure kinds and timings, never facts or answers.
+ * failure kinds and timings, never facts or answers; so does each model call's span ({@link ModelCallSpans}).
  */
 @ApplicationScoped
 public class ModelSummarizer {
@@ -36,6 +39,8 @@ public class ModelSummarizer {
     private static final Logger LOG = Logger.getLogger(ModelSummarizer.class.getName());
 
     private final BiFunction<SummaryRoute.Model, Duration, ChatModel> models;
+    @Inject
+    Telemetry telemetry;
 
     /** For CDI: LangChain4j {@code OpenAiChatModel}s, built once per model ({@link ChatModels}). */
     public ModelSummarizer() {
@@ -45,6 +50,12 @@ public class ModelSummarizer {
     /** For tests and tools: another source of chat models. */
     ModelSummarizer(BiFunction<SummaryRoute.Model, Duration, ChatModel> models) {
         this.models = Objects.requireNonNull(models, "models");
+    }
+
+    /** For tests and tools: another source of chat models, traced. */
+    ModelSummarizer(BiFunction<SummaryRoute.Model, Duration, ChatModel> models, Telemetry telemetry) {
+        this(models);
+        this.telemetry = telemetry;
     }
 
     /** Why a model's summary is not available. */
@@ -87,12 +98,16 @@ public class ModelSummarizer {
         List<ModelOutcome.Attempt> attempts = new ArrayList<>();
         for (SummaryRoute.Model model : route.chain()) {
             long began = System.nanoTime();
+            Span span = ModelCallSpans.start(Telemetry.tracer(telemetry), route.task(), model);
             ModelSummarizerAnswer.Parsed parsed;
             try {
-                parsed = interpret(models.apply(model, route.timeout()).chat(request));
+                ChatResponse response = models.apply(model, route.timeout()).chat(request);
+                ModelCallSpans.received(span, response);
+                parsed = interpret(response);
             } catch (RuntimeException e) {
                 parsed = ModelSummarizerFailures.classify(e, route.timeout());
             }
+            ModelCallSpans.end(span, parsed);
             Duration took = since(began);
             if (parsed instanceof ModelSummarizerAnswer.Statements answer) {
                 attempts.add(new ModelOutcome.Attempt(model.id(), null, null, took));

@@ -5,6 +5,8 @@ import io.chartlens.record.DerivedResults;
 import io.chartlens.record.PatientRecords;
 import io.chartlens.record.RecordLoaded;
 import io.chartlens.system.ConfigFiles;
+import io.chartlens.system.telemetry.Telemetry;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -40,6 +42,8 @@ public class CareGaps {
     int prospectiveDays;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
+    @Inject
+    Telemetry telemetry;
 
     private CareGapEvaluator evaluator;
     private volatile boolean prepared;
@@ -49,7 +53,7 @@ public class CareGaps {
     @PostConstruct
     void init() {
         MeasureContent content = MeasureContent.load(configFiles::read, configFiles::list);
-        evaluator = CareGapEvaluator.onCqfEngine(content, prospectiveDays);
+        evaluator = CareGapEvaluator.onCqfEngine(content, prospectiveDays, Telemetry.tracer(telemetry));
         LOG.info("Care-gap measures loaded: " + evaluator.measures().stream().map(MeasureDefinition::id).toList());
     }
 
@@ -78,8 +82,9 @@ public class CareGaps {
         Bundle bundle = RecordBundle.of(loaded.loaded());
         List<String> incomplete = RecordBundle.incompleteSections(loaded.loaded());
         String patientId = loaded.loaded().patientId();
-        CompletableFuture<CareGapReport> report = CompletableFuture.supplyAsync(
-                () -> evaluate(bundle, patientId, MeasurementPeriod.yearEndingOn(referenceDay), incomplete), executor);
+        // the caller's trace context goes along, so the evaluation's spans join its trace when it has one
+        CompletableFuture<CareGapReport> report = CompletableFuture.supplyAsync(Context.current().wrapSupplier(
+                () -> evaluate(bundle, patientId, MeasurementPeriod.yearEndingOn(referenceDay), incomplete)), executor);
         byLaunch.put(loaded.key(), report);
     }
 

@@ -6,22 +6,27 @@ import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import io.chartlens.launch.LaunchSession;
+import io.chartlens.system.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes HAPI clients for a launch. One {@link FhirContext} for the application (it is expensive and thread-safe);
- * no {@code /metadata} fetch per client; connect and socket timeouts so that a slow EHR cannot hang a page.
+ * no {@code /metadata} fetch per client; connect and socket timeouts so that a slow EHR cannot hang a page. Every
+ * request of a launch's client is traced ({@link FhirClientSpans}).
  */
 @ApplicationScoped
 public class FhirClients {
 
     private final FhirContext context;
+    private final FhirClientSpans spans;
 
     @Inject
     public FhirClients(@ConfigProperty(name = "chartlens.fhir.connect-timeout-ms", defaultValue = "5000") int connectMs,
-                       @ConfigProperty(name = "chartlens.fhir.read-timeout-ms", defaultValue = "20000") int readMs) {
+                       @ConfigProperty(name = "chartlens.fhir.read-timeout-ms", defaultValue = "20000") int readMs,
+                       Telemetry telemetry) {
+        spans = new FhirClientSpans(Telemetry.tracer(telemetry));
         context = FhirContext.forR4();
         IRestfulClientFactory factory = context.getRestfulClientFactory();
         factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
@@ -35,6 +40,7 @@ public class FhirClients {
     /** For CDI proxies only. */
     protected FhirClients() {
         context = null;
+        spans = null;
     }
 
     public FhirContext context() {
@@ -45,6 +51,7 @@ public class FhirClients {
     public IGenericClient forLaunch(LaunchSession launch) {
         IGenericClient client = context.newRestfulGenericClient(launch.fhirBase());
         client.registerInterceptor(new BearerTokenAuthInterceptor(launch.accessToken()));
+        client.registerInterceptor(spans);
         return client;
     }
 }

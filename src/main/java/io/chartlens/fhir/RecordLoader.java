@@ -1,8 +1,13 @@
 package io.chartlens.fhir;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import io.chartlens.system.telemetry.Telemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +37,8 @@ import java.util.logging.Logger;
  * first N" where later loads say "the most recent N"). Every section is ordered most recent first in memory anyway.
  *
  * <p>In Liberty the tasks run on the managed executor {@code concurrent/fhirLoader}; tests pass their own executor.
+ * A load is one span ({@code fhir.record.load}: sections, requests, sections not complete) whose context the tasks
+ * carry, so each request's span ({@link FhirClientSpans}) is its child.
  */
 @ApplicationScoped
 public class RecordLoader {
@@ -40,6 +48,9 @@ public class RecordLoader {
     @Resource(lookup = "concurrent/fhirLoader")
     private ExecutorService executor;
 
+    @Inject
+    Telemetry telemetry;
+
     private final CapabilityCache capabilities = new CapabilityCache();
 
     /** For CDI, which injects the managed executor. */
@@ -48,7 +59,13 @@ public class RecordLoader {
 
     /** For tests and tools outside the container. */
     public RecordLoader(ExecutorService executor) {
+        this(executor, Telemetry.noop());
+    }
+
+    /** For tests and tools outside the container, traced. */
+    public RecordLoader(ExecutorService executor, Telemetry telemetry) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
     /**
@@ -64,6 +81,20 @@ public class RecordLoader {
         if (patientId == null || !patientId.matches("[A-Za-z0-9\\-.]{1,64}")) {
             throw new IllegalArgumentException("patientId must be a FHIR id ([A-Za-z0-9-.]{1,64})");
         }
+        Span span = Telemetry.tracer(telemetry).spanBuilder("fhir.record.load").startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            LoadedRecord record = loadInSpan(client, patientId, policy);
+            span.setAttribute("chartlens.fhir.sections", record.statuses().size());
+            span.setAttribute("chartlens.fhir.requests", record.requests());
+            span.setAttribute("chartlens.fhir.sections_incomplete",
+                    record.statuses().stream().filter(s -> !s.complete()).count());
+            return record;
+        } finally {
+            span.end();
+        }
+    }
+
+    private LoadedRecord loadInSpan(IGenericClient client, String patientId, LoadPolicy policy) {
         long start = System.nanoTime();
         RetryAfterCapture.registerOn(client);
         Deadline deadline = Deadline.after(policy.deadline());
@@ -167,8 +198,10 @@ public class RecordLoader {
     /** Runs the tasks until done or the deadline; {@code invokeAll} cancels the unfinished ones. */
     private Map<RecordSection, SectionResult> run(List<SectionLoader> tasks, Deadline deadline) {
         List<Future<SectionResult>> futures;
+        Context context = Context.current();
+        List<Callable<SectionResult>> traced = tasks.stream().map(context::wrap).toList();
         try {
-            futures = executor.invokeAll(tasks, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+            futures = executor.invokeAll(traced, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return allUnavailable(tasks, "loading was interrupted");

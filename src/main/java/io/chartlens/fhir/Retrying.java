@@ -50,6 +50,7 @@ final class Retrying {
                 RetryAfterCapture.clear();
                 return request.get();
             } catch (FhirClientConnectionException e) {
+                FhirClientSpans.endUnanswered(e);
                 throw e;
             } catch (BaseServerResponseException e) {
                 if (!retryable(e.getStatusCode()) || attempt >= policy.maxRetries()) {

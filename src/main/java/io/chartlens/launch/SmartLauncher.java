@@ -12,6 +12,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import io.chartlens.system.AppSettings;
+import io.chartlens.system.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,7 @@ import java.util.Base64;
  * The SMART App Launch 2.x authorization-code flow of a confidential client: it starts EHR and standalone launches
  * (§2.0.4, with PKCE S256, a 256-bit single-use {@code state}, a nonce and {@code aud}) and completes them at the
  * callback (§2.0.5–2.0.8): state check, token exchange, id_token validation, launch context, session rotation.
+ * Both halves are traced ({@link LaunchSpans}).
  */
 @ApplicationScoped
 public class SmartLauncher {
@@ -45,9 +47,15 @@ public class SmartLauncher {
     IdTokenVerifier idTokens;
     @Inject
     AppSettings settings;
+    @Inject
+    Telemetry telemetry;
 
     /** EHR launch: {@code iss} must be registered before anything is sent anywhere. */
     public URI beginEhrLaunch(HttpServletRequest request, String iss, String launch) throws LaunchException {
+        return LaunchSpans.begin(Telemetry.tracer(telemetry), LaunchType.EHR, () -> ehrLaunch(request, iss, launch));
+    }
+
+    private URI ehrLaunch(HttpServletRequest request, String iss, String launch) throws LaunchException {
         if (iss == null || iss.isBlank()) {
             throw new LaunchException(LaunchFailure.MISSING_ISS, "no iss parameter");
         }
@@ -61,6 +69,10 @@ public class SmartLauncher {
 
     /** Standalone launch of a registered EHR, with patient selection at the EHR or as a provider without a patient. */
     public URI beginStandalone(HttpServletRequest request, String ehrId, LaunchType type) throws LaunchException {
+        return LaunchSpans.begin(Telemetry.tracer(telemetry), type, () -> standaloneLaunch(request, ehrId, type));
+    }
+
+    private URI standaloneLaunch(HttpServletRequest request, String ehrId, LaunchType type) throws LaunchException {
         EhrRegistration registration = registry.byId(ehrId == null ? "" : ehrId).orElseThrow(() ->
                 new LaunchException(LaunchFailure.UNKNOWN_EHR, "no registration " + LogSafe.of(ehrId)));
         Scope scope = new Scope(registration.standaloneScopes());
@@ -73,6 +85,7 @@ public class SmartLauncher {
 
     private URI authorize(HttpServletRequest request, EhrRegistration registration, LaunchType type, Scope scope,
                           String launch) throws LaunchException {
+        LaunchSpans.describe(registration.id(), type);
         SmartConfiguration configuration = discovery.discover(registration);
         State state = new State(32);
         CodeVerifier verifier = new CodeVerifier();
@@ -96,6 +109,10 @@ public class SmartLauncher {
 
     /** Completes a launch at the redirect URI and returns it; the session id is rotated. */
     public LaunchSession complete(HttpServletRequest request) throws LaunchException {
+        return LaunchSpans.complete(Telemetry.tracer(telemetry), () -> completeLaunch(request));
+    }
+
+    private LaunchSession completeLaunch(HttpServletRequest request) throws LaunchException {
         String state = request.getParameter("state");
         if (state == null || state.isBlank()) {
             throw new LaunchException(LaunchFailure.STATE_MISSING, "callback without state");
@@ -108,6 +125,7 @@ public class SmartLauncher {
         }
         PendingAuthorization pending = launches.takePending(session, state).orElseThrow(() ->
                 new LaunchException(LaunchFailure.STATE_MISMATCH, "unknown state"));
+        LaunchSpans.describe(pending.registrationId(), pending.type());
         if (pending.createdAt().plus(PENDING_LIFETIME).isBefore(Instant.now())) {
             throw new LaunchException(LaunchFailure.STATE_MISMATCH, "launch older than " + PENDING_LIFETIME);
         }
@@ -130,7 +148,7 @@ public class SmartLauncher {
         }
         // Session fixation defence: a new session id once the user is signed in.
         request.changeSessionId();
-        LaunchSessions.of(request.getSession(false)).complete(request.getSession(false), state, launch);
+        launches.complete(session, state, launch);
         return launch;
     }
 

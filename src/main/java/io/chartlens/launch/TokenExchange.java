@@ -11,9 +11,11 @@ import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import io.chartlens.system.AppSettings;
+import io.chartlens.system.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -23,7 +25,8 @@ import java.util.Map;
 
 /**
  * The server-side token requests of a confidential client: the authorization-code exchange with the PKCE verifier
- * (SMART App Launch 2.x §2.0.6, RFC 7636) and refresh (§2.0.10). Tokens stay on the server.
+ * (SMART App Launch 2.x §2.0.6, RFC 7636) and refresh (§2.0.10). Tokens stay on the server. Each request is a
+ * span ({@link LaunchSpans#TOKEN}).
  */
 @ApplicationScoped
 public class TokenExchange {
@@ -34,6 +37,8 @@ public class TokenExchange {
 
     @Inject
     AppSettings settings;
+    @Inject
+    Telemetry telemetry;
 
     /** The parts of a token response ChartLens uses. {@code idToken} and {@code refreshToken} may be null. */
     public record TokenResult(String accessToken, String refreshToken, Instant expiresAt, String scope,
@@ -58,15 +63,23 @@ public class TokenExchange {
                 LaunchFailure.TOKEN_REFRESH_FAILED);
     }
 
-    private TokenResult send(EhrRegistration registration, URI tokenEndpoint, AuthorizationGrant grant,
-                             LaunchFailure failure) throws LaunchException {
+    TokenResult send(EhrRegistration registration, URI tokenEndpoint, AuthorizationGrant grant, LaunchFailure failure)
+            throws LaunchException {
+        return LaunchSpans.token(Telemetry.tracer(telemetry), registration, tokenEndpoint, grant.getType().getValue(),
+                () -> request(registration, tokenEndpoint, grant, failure));
+    }
+
+    private TokenResult request(EhrRegistration registration, URI tokenEndpoint, AuthorizationGrant grant,
+                                LaunchFailure failure) throws LaunchException {
         try {
             TokenRequest request = new TokenRequest(tokenEndpoint,
                     registration.credentials().authenticationFor(registration.clientId(), tokenEndpoint), grant);
             HTTPRequest http = request.toHTTPRequest();
             http.setConnectTimeout(TIMEOUT_MS);
             http.setReadTimeout(TIMEOUT_MS);
-            TokenResponse response = TokenResponse.parse(http.send());
+            HTTPResponse answer = http.send();
+            LaunchSpans.status(answer.getStatusCode());
+            TokenResponse response = TokenResponse.parse(answer);
             if (!response.indicatesSuccess()) {
                 TokenErrorResponse error = response.toErrorResponse();
                 throw new LaunchException(failure, "token endpoint answered " + error.getErrorObject().getCode()
