@@ -55,6 +55,11 @@ public class PatientRecords {
     ConfigFiles configFiles;
     @Inject
     jakarta.enterprise.event.Event<RecordLoaded> recordLoaded;
+    /** registration (each EHR registration's referenceDate), now, or last-record for all. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chartlens.reference-date",
+            defaultValue = "registration")
+    String referenceDateSetting;
     /** The orchestrating task waits for the section tasks, so it must not run on the loader's own bounded pool. */
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService orchestration;
@@ -73,6 +78,7 @@ public class PatientRecords {
     void init() {
         assembler = new RecordAssembler(new ObservationReader(ObservationCatalog.fromConfig(configFiles)));
         freshness = Freshness.fromConfig(configFiles);
+        ReferenceDate.Mode.effective(referenceDateSetting, ReferenceDate.Mode.NOW); // refuse a bad value at start
     }
 
     public Freshness freshness() {
@@ -127,7 +133,8 @@ public class PatientRecords {
                                           EhrRegistration registration, String who, String encounterId,
                                           String requestId) {
         auditRead(loaded, requested, registration, who, encounterId, requestId);
-        return assembler.assemble(loaded, registration.referenceDate(), Instant.now());
+        return assembler.assemble(loaded,
+                ReferenceDate.Mode.effective(referenceDateSetting, registration.referenceDate()), Instant.now());
     }
 
     /** One READ_RECORD row: the resource types obtained, and what did not load (without PHI). */
@@ -153,7 +160,8 @@ public class PatientRecords {
         auditRead(loaded, java.util.EnumSet.allOf(io.chartlens.fhir.RecordSection.class), registration,
                 launch.user().orElse("unknown-user"), launch.encounter().orElse(null), launch.id());
         long t2 = System.nanoTime();
-        PatientRecord record = assembler.assemble(loaded, registration.referenceDate(), Instant.now());
+        PatientRecord record = assembler.assemble(loaded,
+                ReferenceDate.Mode.effective(referenceDateSetting, registration.referenceDate()), Instant.now());
         recordLoaded.fire(new RecordLoaded(keyOf(launch), loaded, record));
         long t3 = System.nanoTime();
         if (metrics.size() > MAX_CACHED) {

@@ -26,6 +26,24 @@ public record ReferenceDate(Instant value, Mode mode) {
                 default -> throw new IllegalArgumentException("referenceDate must be now or last-record: " + value);
             };
         }
+
+        /**
+         * The mode for a registration, given the deployment-wide setting {@code chartlens.reference-date}
+         * ({@code CHARTLENS_REFERENCE_DATE}): {@code registration} (each EHR registration's {@code referenceDate}),
+         * or {@code now} / {@code last-record} for every registration.
+         *
+         * @throws IllegalArgumentException naming the valid values
+         */
+        public static Mode effective(String setting, Mode registration) {
+            String value = setting == null ? "registration" : setting.trim();
+            return switch (value) {
+                case "", "registration" -> registration;
+                case "now" -> NOW;
+                case "last-record" -> LAST_RECORD;
+                default -> throw new IllegalArgumentException("chartlens.reference-date (CHARTLENS_REFERENCE_DATE) "
+                        + "must be registration, now or last-record: " + value);
+            };
+        }
     }
 
     public boolean isWallClock() {
