@@ -33,6 +33,8 @@ public enum LaunchFailure {
             "Please relaunch ChartLens from the EHR."),
     TOKEN_REFRESH_FAILED(401, "Your access to the EHR expired and could not be renewed.",
             "Please relaunch ChartLens from the EHR."),
+    SESSION_STORE_UNAVAILABLE(503, "ChartLens cannot keep your sign-in right now (its session store is unavailable).",
+            "Please try again in a minute; if it keeps happening, tell your IT support."),
     CONFIGURATION_ERROR(500, "ChartLens is not configured correctly for this EHR.",
             "Contact your informatics team.");
 

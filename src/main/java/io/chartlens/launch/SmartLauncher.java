@@ -101,6 +101,9 @@ public class SmartLauncher {
             builder.customParameter("launch", launch);
         }
         HttpSession session = request.getSession(true);
+        if (session == null) { // Liberty answers null when its shared session store (Redis, database) fails
+            throw new LaunchException(LaunchFailure.SESSION_STORE_UNAVAILABLE, "no session: the store failed");
+        }
         LaunchSessions.of(session).addPending(session, new PendingAuthorization(state.getValue(), verifier.getValue(),
                 nonce.getValue(), registration.id(), type, configuration.tokenEndpoint(),
                 configuration.issuer().orElse(null), configuration.jwksUri().orElse(null), Instant.now()));
