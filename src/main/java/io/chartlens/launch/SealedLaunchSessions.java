@@ -45,11 +45,6 @@ final class SealedLaunchSessions implements Serializable {
         return new SealedLaunchSessions(SessionKeys.current().seal(bytes.toByteArray()));
     }
 
-    /** The sealed text (for tests: it must not contain any token). */
-    String jwe() {
-        return jwe;
-    }
-
     @Serial
     private Object readResolve() {
         try {

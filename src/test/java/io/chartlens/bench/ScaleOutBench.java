@@ -5,21 +5,16 @@ import static io.chartlens.testsupport.Browserless.location;
 import io.chartlens.testsupport.Browserless;
 import io.chartlens.testsupport.FakeEhr;
 import io.chartlens.testsupport.LibertyInstance;
-import io.chartlens.testsupport.Postgres;
 import io.chartlens.testsupport.Redis;
+import io.chartlens.testsupport.SharedStoreEnvironment;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -45,16 +40,11 @@ class ScaleOutBench {
     @Test
     void summaryPagesWithOneAndTwoInstances() throws Exception {
         Redis.requireOrSkip();
-        String database = "chartlens_scaleout_bench";
-        try (Connection admin = Postgres.connectOrSkip(); Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + database);
-        }
         StringBuilder out = new StringBuilder("Scale-out benchmark (" + CLIENTS + " clients, " + SECONDS
                 + " s per figure, " + Runtime.getRuntime().availableProcessors() + " cores shared by everything)\n");
         try (FakeEhr ehr = FakeEhr.start()) {
             for (String store : List.of("memory", "database", "redis")) {
-                Map<String, String> env = env(database, store, 9480);
+                Map<String, String> env = SharedStoreEnvironment.of("chartlens_scaleout_bench", store, 9480);
                 try (LibertyInstance a = LibertyInstance.prepare("benchA-" + store, 9480, env).start();
                      LibertyInstance b = store.equals("redis")
                              ? LibertyInstance.prepare("benchB-" + store, 9580, env).start() : null) {
@@ -81,28 +71,6 @@ class ScaleOutBench {
         Files.writeString(file, out);
     }
 
-    private static Map<String, String> env(String database, String store, int port) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("CHARTLENS_BASE_URL", "http://localhost:" + port);
-        env.put("CHARTLENS_DB_KIND", "postgresql");
-        env.put("CHARTLENS_DB_NAME", database);
-        env.put("CHARTLENS_DB_USER", Postgres.USER);
-        env.put("CHARTLENS_SESSION_STORE", store);
-        env.put("CHARTLENS_SESSION_KEY", KEY);
-        env.put("CHARTLENS_REDIS_ADDRESS", Redis.ADDRESS);
-        env.put("CHARTLENS_PSEUDONYM_KEY", KEY);
-        env.put("CHARTLENS_SANDBOX_ENABLED", "true"); // the test EHR's registration is development-only
-        return env;
-    }
-
-    private static final String KEY;
-
-    static {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        KEY = Base64.getEncoder().encodeToString(key);
-    }
-
     /** One signed-in browser and its launch's paths. */
     private record Client(Browserless browser, String summaryPath, String ctx) {
     }
@@ -114,18 +82,13 @@ class ScaleOutBench {
             HttpResponse<String> toEhr = browser.get(on.baseUrl() + "/launch?launch=bench&iss="
                     + URLEncoder.encode(ehr.iss(), StandardCharsets.UTF_8));
             HttpResponse<String> toCallback = browser.get(location(toEhr));
-            HttpResponse<String> toSummary = browser.get(local(on, location(toCallback)));
+            HttpResponse<String> toSummary = browser.get(on.url(location(toCallback)));
             String summary = location(toSummary);
             URI uri = URI.create(summary);
             String ctx = Browserless.query(summary).get("ctx");
             clients.add(new Client(browser, uri.getRawPath() + "?" + uri.getRawQuery(), ctx));
         }
         return clients;
-    }
-
-    private static String local(LibertyInstance instance, String url) {
-        URI uri = URI.create(url);
-        return instance.baseUrl() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     /** Every client requests its page in a loop for SECONDS, round-robin over the instances. */

@@ -11,17 +11,16 @@ import io.chartlens.testsupport.FakeEhr;
 import io.chartlens.testsupport.LibertyInstance;
 import io.chartlens.testsupport.Postgres;
 import io.chartlens.testsupport.Redis;
+import io.chartlens.testsupport.SharedStoreEnvironment;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -46,31 +45,17 @@ class ScaleOutIT {
         if (store.equals("redis")) {
             Redis.requireOrSkip();
         }
-        String database = "chartlens_scaleout_" + store;
-        try (Connection admin = Postgres.connectOrSkip(); Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + database);
-        }
         int portA = 9180 + (store.equals("redis") ? 0 : 10);
         int portB = portA + 100;
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("CHARTLENS_BASE_URL", "http://localhost:" + portA); // the public URL: the balancer's, here A's
-        env.put("CHARTLENS_DB_KIND", "postgresql");
-        env.put("CHARTLENS_DB_NAME", database);
-        env.put("CHARTLENS_DB_USER", Postgres.USER);
-        env.put("CHARTLENS_SESSION_STORE", store);
-        env.put("CHARTLENS_SESSION_KEY", randomKey());
-        env.put("CHARTLENS_REDIS_ADDRESS", Redis.ADDRESS);
-        env.put("CHARTLENS_PSEUDONYM_KEY", randomKey());
-        // the test EHR's registration is development-only, and those load only with the sandbox on
-        env.put("CHARTLENS_SANDBOX_ENABLED", "true");
+        String database = "chartlens_scaleout_" + store;
+        // the public URL is the balancer's; here A's, and the test routes each request to the instance it chooses
+        Map<String, String> env = SharedStoreEnvironment.of(database, store, portA);
 
         try (FakeEhr ehr = FakeEhr.start();
              LibertyInstance a = LibertyInstance.prepare("scaleA-" + store, portA, env);
              LibertyInstance b = LibertyInstance.prepare("scaleB-" + store, portB, env)) {
             a.start();
             b.start();
-            Balancer lb = new Balancer(a.baseUrl(), b.baseUrl());
             Browserless browser = new Browserless(); // the JDK client: it offers an h2c upgrade on every request
 
             // 1. the launch begins on A ...
@@ -80,21 +65,21 @@ class ScaleOutIT {
             HttpResponse<String> toCallback = browser.get(location(toEhr));
             assertEquals(302, toCallback.statusCode(), toCallback.body());
             // ... and the EHR's redirect back lands on B, which must find the state, the PKCE verifier and nonce
-            HttpResponse<String> toSummary = browser.get(lb.on(b, location(toCallback)));
+            HttpResponse<String> toSummary = browser.get(b.url(location(toCallback)));
             assertEquals(302, toSummary.statusCode(), "callback on B: " + toSummary.body());
             String summaryUrl = location(toSummary);
             assertTrue(summaryUrl.contains("/summary?ctx="), summaryUrl);
 
             // 2. the summary is served by either instance from the shared session
-            HttpResponse<String> onB = browser.get(lb.on(b, summaryUrl));
+            HttpResponse<String> onB = browser.get(b.url(summaryUrl));
             assertEquals(200, onB.statusCode(), "summary on B, cookie " + browser.cookie("JSESSIONID"));
             assertTrue(onB.body().contains("Fakeperson"), "patient banner on B");
-            HttpResponse<String> onA = browser.get(lb.on(a, summaryUrl));
+            HttpResponse<String> onA = browser.get(a.url(summaryUrl));
             assertEquals(200, onA.statusCode(), "summary on A, cookie " + browser.cookie("JSESSIONID"));
             assertTrue(onA.body().contains("Fakeperson"), "patient banner on A");
 
             // 3. an override written through A ...
-            String riskUrl = lb.on(a, a.baseUrl() + attributeOf(onA.body(), "risk", "data-fragment"));
+            String riskUrl = a.baseUrl() + attributeOf(onA.body(), "risk", "data-fragment");
             HttpResponse<String> risk = browser.get(riskUrl);
             assertEquals(200, risk.statusCode(), risk.body());
             long rowsBefore = rowsChecked(b);
@@ -117,10 +102,10 @@ class ScaleOutIT {
 
             // 4. A goes away (a rolling deployment, a crash): the user is still signed in on B
             a.stop();
-            HttpResponse<String> afterStop = browser.get(lb.on(b, summaryUrl));
+            HttpResponse<String> afterStop = browser.get(b.url(summaryUrl));
             assertEquals(200, afterStop.statusCode(), afterStop.body());
             assertTrue(afterStop.body().contains("Fakeperson"), "still in the chart on B after A stopped");
-            HttpResponse<String> riskOnB = browser.get(lb.on(b, riskUrl));
+            HttpResponse<String> riskOnB = browser.get(b.url(riskUrl));
             assertEquals(200, riskOnB.statusCode(), riskOnB.body());
             // the same double-submitted decision is recognised on B from the session's receipts: one row only
             HttpResponse<String> again = browser.postForm(b.baseUrl() + "/summary/decision", form);
@@ -180,20 +165,5 @@ class ScaleOutIT {
             }
         }
         throw new AssertionError("no field " + name + " in " + html);
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    /** The load balancer: sends a URL (absolute, on the public base) to the instance the test chooses. */
-    private record Balancer(String a, String b) {
-        String on(LibertyInstance instance, String url) {
-            URI uri = URI.create(url);
-            String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            return instance.baseUrl() + pathAndQuery;
-        }
     }
 }

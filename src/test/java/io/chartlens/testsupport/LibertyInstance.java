@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * One more Liberty server beside the Arquillian one, for tests that need several instances (scale-out). It is a copy
  * of the integration-test server built by Maven (same server.xml and includes, drivers, Redisson jars, test
- * overrides) minus the plugin's variable overrides, so that it is configured, like production, only through the
- * environment given here. The war is the one Maven built. Started and stopped with Liberty's own {@code server}
+ * overrides) minus the plugin's variable overrides and the bootstrap property that leaves the application out, so
+ * that it declares the application and is configured, like production, only through the environment given here. The war is the one Maven built. Started and stopped with Liberty's own {@code server}
  * script; ready when {@code /health/ready} answers 200.
  */
 public final class LibertyInstance implements AutoCloseable {
@@ -57,14 +57,9 @@ public final class LibertyInstance implements AutoCloseable {
             Files.createDirectories(dir.resolve("apps"));
             Files.copy(Path.of(System.getProperty("it.war", "target/chartlens.war")), dir.resolve("apps/chartlens.war"),
                     StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(dir.resolve("configDropins/overrides/zzz-instance.xml"), """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <server>
-                      <webApplication id="chartlens" location="chartlens.war" contextRoot="/">
-                        <classloader apiTypeVisibility="+third-party"/>
-                      </webApplication>
-                    </server>
-                    """);
+            // the integration-test server leaves the application out (Arquillian declares its own); this one
+            // declares it as production does, through liberty/app/chartlens.xml
+            Files.deleteIfExists(dir.resolve("bootstrap.properties"));
             Files.writeString(dir.resolve("jvm.options"), "-Xmx768m\n");
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare Liberty server " + name, e);
@@ -77,6 +72,12 @@ public final class LibertyInstance implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The same path and query on this instance: how a load balancer would route {@code url}. */
+    public String url(String url) {
+        URI uri = URI.create(url);
+        return baseUrl() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     public int port() {

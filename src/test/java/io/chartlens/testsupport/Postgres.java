@@ -4,15 +4,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The local PostgreSQL that tests run against ({@value #URL}, user {@value #USER}, trust authentication).
  *
  * <p>The rule: on CI (environment variable {@code CI=true}) PostgreSQL is part of the build, so an unreachable
  * server fails the test; on a developer machine it may simply not be installed, so the test is skipped (aborted
- * through JUnit {@link Assumptions}) with a message that says how to run it.
+ * through JUnit Assumptions; see RequiredService) with a message that says how to run it.
  */
 public final class Postgres {
 
@@ -40,12 +38,8 @@ public final class Postgres {
             return DriverManager.getConnection(URL, props);
         } catch (SQLException e) {
             String reason = "PostgreSQL is unreachable at " + URL + " as user " + USER + " (" + e.getMessage() + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                return Assertions.fail(reason + "; CI=true, so PostgreSQL is required: start it, create the "
-                        + "database 'test' and allow trust authentication for 127.0.0.1", e);
-            }
-            return Assumptions.abort(reason + "; skipped because CI is not 'true' (set CI=true to make this a "
-                    + "failure)");
+            return RequiredService.unavailable(reason, "PostgreSQL is required: start it, create the database "
+                    + "'test' and allow trust authentication for 127.0.0.1", e);
         }
     }
 }
