@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chartlens.aisummary.ModelSummarizer.FailureKind;
 import io.chartlens.aisummary.ModelSummarizer.ModelOutcome;
 import io.chartlens.system.Migrations;
+import io.chartlens.testsupport.Cleanups;
 import io.chartlens.testsupport.MigratedDatabases;
 import io.chartlens.testsupport.Postgres;
 import java.nio.file.Path;
@@ -20,13 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,14 +49,8 @@ class GenerationLogTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (int i = cleanups.size() - 1; i >= 0; i--) {
-            cleanups.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Cleanups cleanups = new Cleanups();
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartlens.system.Migrations;
+import io.chartlens.testsupport.Cleanups;
 import io.chartlens.testsupport.MigratedDatabases;
 import io.chartlens.testsupport.Postgres;
 import java.nio.file.Path;
@@ -29,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,14 +53,8 @@ class FeedbackLogDatabaseTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (int i = cleanups.size() - 1; i >= 0; i--) {
-            cleanups.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Cleanups cleanups = new Cleanups();
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
@@ -232,28 +227,8 @@ class FeedbackLogDatabaseTest {
 
     @Test
     void onPostgresqlTheAppRoleMayAppendButNotUpdateOrDelete() throws Exception {
-        String role = "chartlens_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        Connection admin = Postgres.connectOrSkip();
-        cleanups.add(admin);
-        try (var s = admin.createStatement()) {
-            s.execute("CREATE ROLE " + role + " LOGIN");
-        }
-        cleanups.add(() -> {
-            try (var s = admin.createStatement()) {
-                s.execute("DROP OWNED BY " + role);
-                s.execute("DROP ROLE " + role);
-            }
-        });
-        DataSource owner = database("postgresql");
-        String schema;
-        try (Connection c = owner.getConnection()) {
-            schema = c.getSchema();
-        }
-        Migrations.migrate(owner, Migrations.class.getClassLoader(), role, schema);
-        var app = new org.postgresql.ds.PGSimpleDataSource();
-        app.setURL(Postgres.URL);
-        app.setUser(role);
-        app.setCurrentSchema(schema);
+        MigratedDatabases.AppRoleDatabase db = MigratedDatabases.postgresqlWithAppRole(dir, "feedback_test_", cleanups);
+        DataSource app = db.app();
 
         FeedbackLog log = log(app, FeedbackRepository.DEFAULT_PAGE_SIZE);
         StoredFeedback row = log.append(Fixtures.withStrata(Fixtures.entry()));
@@ -265,8 +240,8 @@ class FeedbackLogDatabaseTest {
             assertEquals("42501", e.getSQLState(), change + ": " + e.getMessage());
         }
         // a role that does not exist stops the migration instead of leaving the grants undone
-        assertThrows(org.flywaydb.core.api.FlywayException.class, () -> Migrations.migrate(owner,
-                Migrations.class.getClassLoader(), role + "_missing", schema));
+        assertThrows(org.flywaydb.core.api.FlywayException.class, () -> Migrations.migrate(db.owner(),
+                Migrations.class.getClassLoader(), db.role() + "_missing", db.schema()));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.chartlens.overrides;
 
+import io.chartlens.testsupport.Cleanups;
 import io.chartlens.testsupport.MigratedDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class OverrideWriteBench {
                 "max ms", "chain"));
         Path dir = Files.createTempDirectory("override-bench");
         for (String kind : List.of("h2", "postgresql")) {
-            List<AutoCloseable> cleanups = new ArrayList<>();
+            Cleanups cleanups = new Cleanups();
             try {
                 // pooled, as the server's data source is: opening a PostgreSQL connection per write costs ~40 ms
                 DataSource ds = pooled(MigratedDatabases.create(kind, dir, "override_bench_", cleanups), THREADS,
@@ -56,9 +57,7 @@ class OverrideWriteBench {
             } catch (org.opentest4j.TestAbortedException e) {
                 out.append(String.format("%-11s not measured: %s%n", kind, e.getMessage()));
             } finally {
-                for (int i = cleanups.size() - 1; i >= 0; i--) {
-                    cleanups.get(i).close();
-                }
+                cleanups.closeAll();
             }
         }
         System.out.println(out);
@@ -87,7 +86,7 @@ class OverrideWriteBench {
     }
 
     /** A fixed pool of {@code size} connections; close() hands a connection back. */
-    private static DataSource pooled(DataSource target, int size, List<AutoCloseable> cleanups) throws Exception {
+    private static DataSource pooled(DataSource target, int size, Cleanups cleanups) throws Exception {
         java.util.concurrent.BlockingQueue<java.sql.Connection> idle = new java.util.concurrent.LinkedBlockingQueue<>();
         List<java.sql.Connection> all = new ArrayList<>();
         for (int i = 0; i < size; i++) {

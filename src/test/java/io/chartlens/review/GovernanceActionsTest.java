@@ -16,16 +16,16 @@ import io.chartlens.risk.RiskPanel;
 import io.chartlens.risk.ScoreRegistry;
 import io.chartlens.risk.ScoreVersions;
 import io.chartlens.risk.VersionResolution;
+import io.chartlens.testsupport.Cleanups;
 import io.chartlens.testsupport.WorkingTreeConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +40,8 @@ class GovernanceActionsTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
+    @RegisterExtension
+    final Cleanups cleanups = new Cleanups();
     private GovernanceActions actions;
     private GovernanceCatalog catalog;
     private ScoreRegistry scores;
@@ -60,13 +61,6 @@ class GovernanceActionsTest {
         actions.catalog = catalog;
         actions.choices = choices;
         actions.activeVersions = active;
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (int i = cleanups.size() - 1; i >= 0; i--) {
-            cleanups.get(i).close();
-        }
     }
 
     @Test

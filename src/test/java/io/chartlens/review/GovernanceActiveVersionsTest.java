@@ -2,6 +2,7 @@ package io.chartlens.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chartlens.testsupport.Cleanups;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,12 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,15 +32,9 @@ class GovernanceActiveVersionsTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
+    @RegisterExtension
+    final Cleanups cleanups = new Cleanups();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (int i = cleanups.size() - 1; i >= 0; i--) {
-            cleanups.get(i).close();
-        }
-    }
 
     @Test
     void aChangeInThisJvmIsSeenAtOnceAndAnotherInstancesWhenTheCacheExpires() throws Exception {

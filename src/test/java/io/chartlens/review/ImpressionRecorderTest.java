@@ -4,6 +4,7 @@ import static io.chartlens.review.ImpressionStoreTest.shown;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chartlens.testsupport.Cleanups;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,9 +20,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Recording impressions stays off the request thread, bounded, and out of the page's way when the database fails. */
@@ -30,7 +31,8 @@ class ImpressionRecorderTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
+    @RegisterExtension
+    final Cleanups cleanups = new Cleanups();
     private DataSource ds;
     /** The writer tasks handed to the executor; the test runs them when it chooses. */
     private final Queue<Runnable> tasks = new ArrayDeque<>();
@@ -39,13 +41,6 @@ class ImpressionRecorderTest {
     @BeforeEach
     void database() throws Exception {
         ds = ReviewFixtures.database("h2", dir, cleanups);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (int i = cleanups.size() - 1; i >= 0; i--) {
-            cleanups.get(i).close();
-        }
     }
 
     @Test

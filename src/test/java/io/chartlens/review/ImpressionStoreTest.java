@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartlens.overrides.CardType;
-import io.chartlens.system.Migrations;
+import io.chartlens.testsupport.Cleanups;
 import io.chartlens.testsupport.MigratedDatabases;
-import io.chartlens.testsupport.Postgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,15 +14,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,14 +33,8 @@ class ImpressionStoreTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (int i = cleanups.size() - 1; i >= 0; i--) {
-            cleanups.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Cleanups cleanups = new Cleanups();
 
     static CardImpression shown(String launch, String rule, String version) {
         return CardImpression.onSummary(launch, CardType.SCORE, rule, rule, version, "sandbox", "hospitalist",
@@ -109,28 +100,7 @@ class ImpressionStoreTest {
 
     @Test
     void onPostgresqlTheAppRoleMayInsertAndCountButNotChangeOrDelete() throws Exception {
-        String role = "chartlens_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        Connection admin = Postgres.connectOrSkip();
-        cleanups.add(admin);
-        try (Statement s = admin.createStatement()) {
-            s.execute("CREATE ROLE " + role + " LOGIN");
-        }
-        cleanups.add(() -> {
-            try (Statement s = admin.createStatement()) {
-                s.execute("DROP OWNED BY " + role);
-                s.execute("DROP ROLE " + role);
-            }
-        });
-        DataSource owner = ReviewFixtures.database("postgresql", dir, cleanups);
-        String schema;
-        try (Connection c = owner.getConnection()) {
-            schema = c.getSchema();
-        }
-        Migrations.migrate(owner, Migrations.class.getClassLoader(), role, schema);
-        var app = new org.postgresql.ds.PGSimpleDataSource();
-        app.setURL(Postgres.URL);
-        app.setUser(role);
-        app.setCurrentSchema(schema);
+        DataSource app = MigratedDatabases.postgresqlWithAppRole(dir, "review_test_", cleanups).app();
 
         assertEquals(1, new ImpressionStore(app).insertIfAbsent(List.of(shown("launch-A", "news2", "1.0.0"))));
         assertEquals(0, new ImpressionStore(app).insertIfAbsent(List.of(shown("launch-A", "news2", "1.0.0"))));

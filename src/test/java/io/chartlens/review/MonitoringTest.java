@@ -11,6 +11,7 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import io.chartlens.overrides.CardType;
 import io.chartlens.overrides.FeedbackOutcome;
 import io.chartlens.overrides.PatientStrata;
+import io.chartlens.testsupport.Cleanups;
 import io.chartlens.testsupport.WorkingTreeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +23,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,14 +37,8 @@ class MonitoringTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (int i = cleanups.size() - 1; i >= 0; i--) {
-            cleanups.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Cleanups cleanups = new Cleanups();
 
     @Test
     void theCommittedFileHasDefaultsAndAPerRuleEntry() throws Exception {

@@ -6,6 +6,7 @@ import io.chartlens.overrides.FeedbackLog;
 import io.chartlens.overrides.FeedbackOutcome;
 import io.chartlens.overrides.PatientStrata;
 import io.chartlens.overrides.StoredFeedback;
+import io.chartlens.testsupport.Cleanups;
 import io.chartlens.testsupport.MigratedDatabases;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -31,7 +31,7 @@ final class ReviewFixtures {
     }
 
     /** A fresh migrated H2 file or PostgreSQL schema, removed by the cleanups. */
-    static DataSource database(String kind, Path dir, List<AutoCloseable> cleanups) throws SQLException {
+    static DataSource database(String kind, Path dir, Cleanups cleanups) throws SQLException {
         return MigratedDatabases.create(kind, dir, "review_test_", cleanups);
     }
 

@@ -8,6 +8,7 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import io.chartlens.overrides.CardType;
 import io.chartlens.overrides.ChainVerification;
 import io.chartlens.overrides.PatientStrata;
+import io.chartlens.testsupport.Cleanups;
 import io.chartlens.testsupport.WorkingTreeConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,8 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,14 +43,8 @@ class SyntheticOverrideHistoryTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (int i = cleanups.size() - 1; i >= 0; i--) {
-            cleanups.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Cleanups cleanups = new Cleanups();
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})

@@ -22,6 +22,7 @@ import io.chartlens.review.ImpressionRecorder;
 import io.chartlens.review.ImpressionSource;
 import io.chartlens.review.ImpressionStore;
 import io.chartlens.risk.RiskPanel;
+import io.chartlens.testsupport.Cleanups;
 import io.chartlens.testsupport.MigratedDatabases;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,15 +32,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** From the cards a summary section rendered to the impressions stored: one per card and launch, no PHI. */
@@ -51,7 +51,8 @@ class SectionImpressionsTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
+    @RegisterExtension
+    final Cleanups cleanups = new Cleanups();
     private DataSource ds;
     private SectionImpressions impressions;
     private PatientRecord record;
@@ -69,13 +70,6 @@ class SectionImpressionsTest {
             }
         };
         record = SandboxRecords.assemble(PATIENT, ReferenceDate.Mode.LAST_RECORD, NOW);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (int i = cleanups.size() - 1; i >= 0; i--) {
-            cleanups.get(i).close();
-        }
     }
 
     @Test
