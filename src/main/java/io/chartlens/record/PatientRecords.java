@@ -65,6 +65,7 @@ public class PatientRecords {
     ManagedExecutorService orchestration;
 
     private RecordAssembler assembler;
+    private java.util.Optional<ReferenceDate.Mode> referenceDateOverride;
     private Freshness freshness;
 
     private final Map<String, Entry> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -78,7 +79,7 @@ public class PatientRecords {
     void init() {
         assembler = new RecordAssembler(new ObservationReader(ObservationCatalog.fromConfig(configFiles)));
         freshness = Freshness.fromConfig(configFiles);
-        ReferenceDate.Mode.effective(referenceDateSetting, ReferenceDate.Mode.NOW); // refuse a bad value at start
+        referenceDateOverride = ReferenceDate.Mode.override(referenceDateSetting); // a bad value stops the start
     }
 
     public Freshness freshness() {
@@ -134,7 +135,7 @@ public class PatientRecords {
                                           String requestId) {
         auditRead(loaded, requested, registration, who, encounterId, requestId);
         return assembler.assemble(loaded,
-                ReferenceDate.Mode.effective(referenceDateSetting, registration.referenceDate()), Instant.now());
+                referenceDateOverride.orElse(registration.referenceDate()), Instant.now());
     }
 
     /** One READ_RECORD row: the resource types obtained, and what did not load (without PHI). */
@@ -161,7 +162,7 @@ public class PatientRecords {
                 launch.user().orElse("unknown-user"), launch.encounter().orElse(null), launch.id());
         long t2 = System.nanoTime();
         PatientRecord record = assembler.assemble(loaded,
-                ReferenceDate.Mode.effective(referenceDateSetting, registration.referenceDate()), Instant.now());
+                referenceDateOverride.orElse(registration.referenceDate()), Instant.now());
         recordLoaded.fire(new RecordLoaded(keyOf(launch), loaded, record));
         long t3 = System.nanoTime();
         if (metrics.size() > MAX_CACHED) {

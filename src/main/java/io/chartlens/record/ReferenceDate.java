@@ -35,11 +35,16 @@ public record ReferenceDate(Instant value, Mode mode) {
          * @throws IllegalArgumentException naming the valid values
          */
         public static Mode effective(String setting, Mode registration) {
+            return override(setting).orElse(registration);
+        }
+
+        /** The deployment-wide mode of {@link #effective}, or empty when each registration chooses. */
+        public static java.util.Optional<Mode> override(String setting) {
             String value = setting == null ? "registration" : setting.trim();
             return switch (value) {
-                case "", "registration" -> registration;
-                case "now" -> NOW;
-                case "last-record" -> LAST_RECORD;
+                case "", "registration" -> java.util.Optional.empty();
+                case "now" -> java.util.Optional.of(NOW);
+                case "last-record" -> java.util.Optional.of(LAST_RECORD);
                 default -> throw new IllegalArgumentException("chartlens.reference-date (CHARTLENS_REFERENCE_DATE) "
                         + "must be registration, now or last-record: " + value);
             };
