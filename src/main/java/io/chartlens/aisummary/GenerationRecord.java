@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * @param subjectKey     pseudonymous launch or patient key, chosen by the caller (never a FHIR id or name); at most
  *                       200 characters
  * @param task           the task, e.g. {@code patient-summary}
- * @param promptVersion  {@link ModelSummarizer#PROMPT_VERSION} for a model's answer; for a deterministic summary its
- *                       rules' version, or null
+ * @param promptVersion  for a model's answer, the version of the prompt it was asked with
+ *                       ({@link ModelSummarizer.ModelOutcome#promptVersion()}, from {@code smart-config/ai/prompts/});
+ *                       for a deterministic summary its rules' version, or null
  * @param modelId        {@link ModelSummarizer.ModelOutcome#modelId()}, or {@value #DETERMINISTIC_MODEL_ID}
  * @param inputRefs      the references the generation was given ({@code Type/id}), in order
  * @param output         the statements as generated, before verification
@@ -105,7 +106,7 @@ public record GenerationRecord(String subjectKey, String task, String promptVers
     /**
      * A model's answer after verification.
      *
-     * @param answered       a successful outcome of {@link ModelSummarizer#summarize}
+     * @param answered       a successful outcome of {@link ModelSummarizer#summarize}; its prompt version is logged
      * @param fallbackReason null when the page shows it; else why not (e.g. {@value #VERIFICATION_FAILED}: ...)
      */
     public static GenerationRecord ofModel(String subjectKey, String task, List<String> inputRefs,
@@ -115,7 +116,7 @@ public record GenerationRecord(String subjectKey, String task, String promptVers
             throw new IllegalArgumentException("a failed outcome has no answer to log; log the deterministic "
                     + "summary with outcome.fallbackReason()");
         }
-        return new GenerationRecord(subjectKey, task, ModelSummarizer.PROMPT_VERSION, answered.modelId(), inputRefs,
+        return new GenerationRecord(subjectKey, task, answered.promptVersion(), answered.modelId(), inputRefs,
                 answered.statements(), keptCount, droppedCount, verification, answered.latency(), Source.MODEL,
                 fallbackReason);
     }

@@ -22,8 +22,10 @@ import java.util.logging.Logger;
  * a refusal or a malformed answer moves on to the next model, and when none is left the outcome says why, so the
  * caller shows the deterministic summary.
  *
- * <p>The answer is not verified here: the caller runs the shared verifier on {@link ModelOutcome#statements()}
- * against the same facts, and logs the generation with {@link #PROMPT_VERSION}, {@link ModelOutcome#modelId()} and
+ * <p>Each call resolves the active prompt version when it starts ({@link SummaryPrompts#active()}, chosen by an
+ * administrator or the default of {@code smart-config/ai/prompts/}) and asks every model of the chain with it. The
+ * answer is not verified here: the caller runs the shared verifier on {@link ModelOutcome#statements()} against the
+ * same facts, and logs the generation with {@link ModelOutcome#promptVersion()}, {@link ModelOutcome#modelId()} and
  * {@link #inputReferences(List)}. Only a fact's reference, kind and text reach the model; making those free of
  * names, MRNs, addresses and birth dates is the fact builder's job ({@link SummaryFact}). Log lines carry model ids,
  * failure kinds and timings, never facts or answers; so does each model call's span ({@link ModelCallSpans}).
@@ -31,8 +33,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ModelSummarizer {
 
-    /** The version of the prompt; logged with every generation. */
-    public static final String PROMPT_VERSION = ModelSummarizerPrompt.VERSION;
     /** The most facts one request may carry. */
     public static final int MAX_FACTS = 500;
 
@@ -40,21 +40,25 @@ public class ModelSummarizer {
 
     private final BiFunction<SummaryRoute.Model, Duration, ChatModel> models;
     @Inject
+    SummaryPrompts prompts;
+    @Inject
     Telemetry telemetry;
 
     /** For CDI: LangChain4j {@code OpenAiChatModel}s, built once per model ({@link ChatModels}). */
     public ModelSummarizer() {
-        this(new ChatModels()::of);
+        this.models = new ChatModels()::of;
     }
 
-    /** For tests and tools: another source of chat models. */
-    ModelSummarizer(BiFunction<SummaryRoute.Model, Duration, ChatModel> models) {
+    /** For tests and tools: the given prompts and another source of chat models. */
+    ModelSummarizer(SummaryPrompts prompts, BiFunction<SummaryRoute.Model, Duration, ChatModel> models) {
+        this.prompts = Objects.requireNonNull(prompts, "prompts");
         this.models = Objects.requireNonNull(models, "models");
     }
 
-    /** For tests and tools: another source of chat models, traced. */
-    ModelSummarizer(BiFunction<SummaryRoute.Model, Duration, ChatModel> models, Telemetry telemetry) {
-        this(models);
+    /** For tests and tools: the given prompts and another source of chat models, traced. */
+    ModelSummarizer(SummaryPrompts prompts, BiFunction<SummaryRoute.Model, Duration, ChatModel> models,
+                    Telemetry telemetry) {
+        this(prompts, models);
         this.telemetry = telemetry;
     }
 
@@ -73,7 +77,7 @@ public class ModelSummarizer {
     }
 
     /**
-     * Asks the route's models in turn.
+     * Asks the route's models in turn, all with the prompt version active when the call starts.
      *
      * @param route the models to try; an empty route gives {@link FailureKind#NOT_CONFIGURED} without a request
      * @param facts what the summary may say, at least one and at most {@value #MAX_FACTS}
@@ -90,10 +94,11 @@ public class ModelSummarizer {
         if (route.isEmpty()) {
             return ModelOutcome.failed(FailureKind.NOT_CONFIGURED, "no model configured for " + route.task()
                     + (route.notConfigured().isEmpty() ? "" : " (" + String.join("; ", route.notConfigured()) + ")"),
-                    since(start), List.of());
+                    null, since(start), List.of());
         }
+        SummaryPrompt prompt = prompts.active().rule();
         ChatRequest request = ChatRequest.builder()
-                .messages(ModelSummarizerPrompt.messages(route.task(), facts))
+                .messages(ModelSummarizerPrompt.messages(prompt, route.task(), facts))
                 .build();
         List<ModelOutcome.Attempt> attempts = new ArrayList<>();
         for (SummaryRoute.Model model : route.chain()) {
@@ -112,8 +117,9 @@ public class ModelSummarizer {
             if (parsed instanceof ModelSummarizerAnswer.Statements answer) {
                 attempts.add(new ModelOutcome.Attempt(model.id(), null, null, took));
                 LOG.fine(() -> route.task() + ": " + model.id() + " answered with " + answer.statements().size()
-                        + " statement(s) in " + took.toMillis() + " ms");
-                return ModelOutcome.answered(answer.statements(), model.id(), since(start), attempts);
+                        + " statement(s) in " + took.toMillis() + " ms (prompt " + prompt.version() + ")");
+                return ModelOutcome.answered(answer.statements(), model.id(), prompt.version(), since(start),
+                        attempts);
             }
             ModelSummarizerAnswer.Rejected rejected = (ModelSummarizerAnswer.Rejected) parsed;
             attempts.add(new ModelOutcome.Attempt(model.id(), rejected.kind(), rejected.reason(), took));
@@ -127,7 +133,8 @@ public class ModelSummarizer {
         List<String> reasons = attempts.stream()
                 .map(a -> a.modelId() + " " + a.failure() + " (" + a.reason() + ")")
                 .toList();
-        return ModelOutcome.failed(last.failure(), String.join("; ", reasons), since(start), attempts);
+        return ModelOutcome.failed(last.failure(), String.join("; ", reasons), prompt.version(), since(start),
+                attempts);
     }
 
     /** The references of the facts, in order, as the generation log records them. */
@@ -153,16 +160,19 @@ public class ModelSummarizer {
     /**
      * What {@link #summarize} got: either a model's statements ({@link #indicatesSuccess()}) or why there are none.
      *
-     * @param statements the answer's statements, unverified; empty on failure
-     * @param modelId    the model that answered ({@link SummaryRoute.Model#id()}); null on failure
-     * @param failure    why no model answered usably (the last model's reason); null on success
-     * @param reason     every attempt's failure, e.g. {@code "primary:m TIMEOUT (no answer within 8000 ms); fallback:n
-     *                   ERROR (HTTP 500)"}; null on success. Model ids, kinds and numbers only: no facts, no answer
-     * @param latency    the whole call, every attempt included
-     * @param attempts   each model asked, in order; empty when none was configured
+     * @param statements    the answer's statements, unverified; empty on failure
+     * @param modelId       the model that answered ({@link SummaryRoute.Model#id()}); null on failure
+     * @param promptVersion the version of the prompt the models were asked with ({@link SummaryPrompt#version()});
+     *                      null only when no model was asked (none configured)
+     * @param failure       why no model answered usably (the last model's reason); null on success
+     * @param reason        every attempt's failure, e.g. {@code "primary:m TIMEOUT (no answer within 8000 ms);
+     *                      fallback:n ERROR (HTTP 500)"}; null on success. Model ids, kinds and numbers only: no
+     *                      facts, no answer
+     * @param latency       the whole call, every attempt included
+     * @param attempts      each model asked, in order; empty when none was configured
      */
-    public record ModelOutcome(List<CitedStatement> statements, String modelId, FailureKind failure, String reason,
-                               Duration latency, List<Attempt> attempts) {
+    public record ModelOutcome(List<CitedStatement> statements, String modelId, String promptVersion,
+                               FailureKind failure, String reason, Duration latency, List<Attempt> attempts) {
 
         public ModelOutcome {
             statements = List.copyOf(statements);
@@ -171,15 +181,19 @@ public class ModelSummarizer {
             if ((failure == null) == (modelId == null) || (failure == null) != (reason == null)) {
                 throw new IllegalArgumentException("either a model id (success) or a failure and a reason");
             }
+            if (promptVersion == null && !attempts.isEmpty()) {
+                throw new IllegalArgumentException("a model was asked: the prompt version it was asked with");
+            }
         }
 
-        static ModelOutcome answered(List<CitedStatement> statements, String modelId, Duration latency,
-                                     List<Attempt> attempts) {
-            return new ModelOutcome(statements, modelId, null, null, latency, attempts);
+        static ModelOutcome answered(List<CitedStatement> statements, String modelId, String promptVersion,
+                                     Duration latency, List<Attempt> attempts) {
+            return new ModelOutcome(statements, modelId, promptVersion, null, null, latency, attempts);
         }
 
-        static ModelOutcome failed(FailureKind failure, String reason, Duration latency, List<Attempt> attempts) {
-            return new ModelOutcome(List.of(), null, failure, reason, latency, attempts);
+        static ModelOutcome failed(FailureKind failure, String reason, String promptVersion, Duration latency,
+                                   List<Attempt> attempts) {
+            return new ModelOutcome(List.of(), null, promptVersion, failure, reason, latency, attempts);
         }
 
         /** True when a model answered with well-formed statements (still to be verified). */

@@ -9,35 +9,25 @@ import net.minidev.json.JSONObject;
 import net.minidev.json.JSONStyle;
 
 /**
- * The prompt of the model-written summary, versioned: change {@link #VERSION} whenever the wording or the message
- * layout changes, so the generation log tells which prompt produced which answer.
+ * The messages of one request for the model-written summary. The system message is the active version of the
+ * prompt ({@link SummaryPrompts}, templates in {@code smart-config/ai/prompts/}), whose version the generation log
+ * records; only the answer format is code, because the parser ({@link ModelSummarizerAnswer}) depends on it.
  *
  * <p>The facts go in the user message as JSON ({@code reference}, {@code kind}, {@code text} only), built with a
- * JSON library so a fact's text cannot break out of its string. The rules mirror what the verifier checks: every
- * statement cites, only given references, only numbers that appear in the facts.
+ * JSON library so a fact's text cannot break out of its string. The rules of every template mirror what the verifier
+ * checks: every statement cites, only given references, only numbers that appear in the facts.
  */
 final class ModelSummarizerPrompt {
 
-    static final String VERSION = "summary-v1";
-
-    static final String SYSTEM = """
-            ChartLens summary prompt %s.
-            You write a short summary of a patient's record for the clinician who has the chart open. \
-            The user message is JSON: the task and a list of facts, each with a "reference" (a FHIR resource, \
-            Type/id), a "kind" and a "text".
-            Rules:
-            1. Use only the facts given. Do not add knowledge, advice, diagnoses or interpretations they do not state.
-            2. Every statement cites, in "citations", the reference of each fact it relies on, copied exactly.
-            3. Cite only references that appear in the facts. A statement without a citation is not allowed.
-            4. Use only numbers that appear in the facts (values, units, counts, relative dates) and write them as \
-            given; do not calculate, round, convert or estimate.
-            5. Write no names, identifiers, addresses, or calendar dates; keep relative dates as given \
-            ("12 d before").
-            6. At most %d statements, each one sentence of at most 300 characters; the most important first.
+    /**
+     * The end of every system message: the one JSON answer {@link ModelSummarizerAnswer#parse} accepts, and the
+     * refusal it recognises. Appended to each template when it loads ({@link PromptTemplate}).
+     */
+    static final String ANSWER_FORMAT = """
             Answer with one JSON object and nothing else (no prose, no code fence):
             {"statements":[{"text":"...","citations":["Type/id"]}]}
             If you cannot follow these rules, answer {"refusal":"<short reason>"}.
-            """.formatted(VERSION, ModelSummarizerAnswer.MAX_STATEMENTS);
+            """;
 
     /** Standard JSON; json-smart's default writes "/" as "\/", and a model would copy that into its citations. */
     static final JSONStyle PLAIN_JSON = new JSONStyle(JSONStyle.FLAG_PROTECT_4WEB);
@@ -45,9 +35,9 @@ final class ModelSummarizerPrompt {
     private ModelSummarizerPrompt() {
     }
 
-    /** The messages for one request: the rules, then the task and the facts as JSON. */
-    static List<ChatMessage> messages(String task, List<SummaryFact> facts) {
-        return List.of(SystemMessage.from(SYSTEM), UserMessage.from(userJson(task, facts)));
+    /** The messages for one request: the prompt's rules, then the task and the facts as JSON. */
+    static List<ChatMessage> messages(SummaryPrompt prompt, String task, List<SummaryFact> facts) {
+        return List.of(SystemMessage.from(prompt.system()), UserMessage.from(userJson(task, facts)));
     }
 
     /** Only the three fields of each fact; nothing else of the record is in scope here. */

@@ -46,8 +46,8 @@ final class SummaryWriter {
                 log.accept(GenerationRecord.ofModel(subject, TASK, inputs, outcome, checked.kept().size(),
                         checked.dropped().size(), reasons(checked), fallback));
                 if (verified) {
-                    return new AiSummary(checked.kept(), GenerationRecord.Source.MODEL, outcome.modelId(), null, 0,
-                            dates(checked.kept(), index));
+                    return new AiSummary(checked.kept(), GenerationRecord.Source.MODEL, outcome.modelId(),
+                            outcome.promptVersion(), null, 0, dates(checked.kept(), index));
                 }
             } else {
                 fallback = outcome.fallbackReason();
@@ -56,7 +56,8 @@ final class SummaryWriter {
         log.accept(GenerationRecord.ofDeterministic(subject, TASK, RULES_VERSION, inputs, rules.kept(),
                 rules.kept().size(), rules.dropped().size(), reasons(rules), rulesLatency, fallback));
         return new AiSummary(rules.kept(), GenerationRecord.Source.DETERMINISTIC,
-                GenerationRecord.DETERMINISTIC_MODEL_ID, fallback, rules.dropped().size(), dates(rules.kept(), index));
+                GenerationRecord.DETERMINISTIC_MODEL_ID, RULES_VERSION, fallback, rules.dropped().size(),
+                dates(rules.kept(), index));
     }
 
     private static List<String> reasons(Verification v) {

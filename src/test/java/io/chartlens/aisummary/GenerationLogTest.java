@@ -60,7 +60,8 @@ class GenerationLogTest {
         GenerationLog log = new GenerationLog(ds, Clock.fixed(now, ZoneOffset.UTC));
 
         // a model answer that fails verification, then the deterministic summary that replaced it
-        ModelOutcome answered = ModelOutcome.answered(ANSWER, "primary:test-model", Duration.ofMillis(1234),
+        ModelOutcome answered = ModelOutcome.answered(ANSWER, "primary:test-model", "summary-v1",
+                Duration.ofMillis(1234),
                 List.of(new ModelOutcome.Attempt("primary:test-model", null, null, Duration.ofMillis(1234))));
         String failed = GenerationRecord.VERIFICATION_FAILED + ": 2 of 3 statements dropped";
         GenerationLogEntry model = log.record(GenerationRecord.ofModel(SUBJECT, "patient-summary", REFS, answered,
@@ -80,7 +81,7 @@ class GenerationLogTest {
 
         GenerationRecord m = recent.get(1).record();
         assertEquals(GenerationRecord.Source.MODEL, m.source());
-        assertEquals(ModelSummarizer.PROMPT_VERSION, m.promptVersion());
+        assertEquals("summary-v1", m.promptVersion());
         assertEquals("primary:test-model", m.modelId());
         assertEquals(ANSWER, m.output());
         assertEquals(Duration.ofMillis(1234), m.latency());
@@ -111,7 +112,7 @@ class GenerationLogTest {
     void aModelFailureIsLoggedOnTheDeterministicRow(String kind) throws Exception {
         GenerationLog log = new GenerationLog(database(kind), Clock.systemUTC());
         ModelOutcome timedOut = ModelOutcome.failed(FailureKind.TIMEOUT,
-                "primary:test-model TIMEOUT (no answer within 8000 ms)", Duration.ofMillis(8003), List.of());
+                "primary:test-model TIMEOUT (no answer within 8000 ms)", null, Duration.ofMillis(8003), List.of());
         assertThrows(IllegalArgumentException.class, () -> GenerationRecord.ofModel(SUBJECT, "patient-summary",
                 REFS, timedOut, 0, 0, List.of(), null), "a failed outcome has no model row");
 

@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class ModelCallSpansTest {
             ]}""";
 
     private final TestTelemetry telemetry = new TestTelemetry();
-    private final ModelSummarizer summarizer = new ModelSummarizer(new ChatModels()::of, telemetry.telemetry());
+    private final ModelSummarizer summarizer = new ModelSummarizer(SummaryPromptsTest.shipped(Map.of()),
+            new ChatModels()::of, telemetry.telemetry());
     private FakeOpenAiServer primary;
     private FakeOpenAiServer fallback;
 

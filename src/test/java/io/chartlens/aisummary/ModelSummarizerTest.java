@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -54,7 +55,9 @@ class ModelSummarizerTest {
 
     private FakeOpenAiServer server;
     private FakeOpenAiServer other;
-    private final ModelSummarizer summarizer = new ModelSummarizer();
+    private final Map<String, String> chosenPrompts = new HashMap<>();
+    private final ModelSummarizer summarizer = new ModelSummarizer(SummaryPromptsTest.shipped(chosenPrompts),
+            new ChatModels()::of);
 
     @BeforeEach
     void start() throws IOException {
@@ -99,7 +102,8 @@ class ModelSummarizerTest {
         JSONObject system = (JSONObject) messages.get(0);
         assertEquals("system", system.get("role"));
         String rules = (String) system.get("content");
-        assertTrue(rules.contains(ModelSummarizer.PROMPT_VERSION), rules);
+        assertEquals(PromptVersionsTest.SUMMARY_V1_AS_CODE, rules, "no prompt chosen: the default, summary-v1");
+        assertEquals("summary-v1", outcome.promptVersion());
         assertTrue(rules.contains("Every statement cites") && rules.contains("Cite only references")
                 && rules.contains("Use only numbers that appear in the facts") && rules.contains("no names"), rules);
 
@@ -121,6 +125,51 @@ class ModelSummarizerTest {
                 CHART.birthDate(), "1957", CHART.address(), "Elm Street")) {
             assertFalse(request.body().contains(identifier), "the request leaks " + identifier);
         }
+    }
+
+    @Test
+    void eachCallAsksWithThePromptVersionActiveWhenItStartsAndItsLogRowNamesThatVersion() throws Exception {
+        server.then(FakeOpenAiServer.answer(VALID), FakeOpenAiServer.answer(VALID));
+        SummaryRoute route = route(Duration.ofSeconds(10), primary());
+
+        chosenPrompts.put(SummaryPrompts.ID, "summary-v2");
+        ModelOutcome v2 = summarizer.summarize(route, CHART.facts());
+        assertTrue(v2.indicatesSuccess(), () -> v2.fallbackReason());
+        assertEquals("summary-v2", v2.promptVersion());
+        String v2System = systemMessage(server.requests().get(0));
+        assertEquals(PromptVersionsTest.shipped().resolve(SummaryPrompts.ID, "summary-v2").rule().system(), v2System);
+        assertTrue(v2System.startsWith("ChartLens summary prompt summary-v2.") && v2System.contains("At most 5 "),
+                v2System);
+        assertEquals("summary-v2", logged(v2).promptVersion());
+
+        chosenPrompts.clear();
+        ModelOutcome v1 = summarizer.summarize(route, CHART.facts());
+        assertEquals("summary-v1", v1.promptVersion());
+        assertEquals(PromptVersionsTest.SUMMARY_V1_AS_CODE, systemMessage(server.requests().get(1)));
+        assertEquals("summary-v1", logged(v1).promptVersion());
+    }
+
+    @Test
+    void aFailedCallStillNamesThePromptItAskedWithButNoneWhenNoModelWasAsked() {
+        server.then(FakeOpenAiServer.error(500));
+        chosenPrompts.put(SummaryPrompts.ID, "summary-v2");
+        assertEquals("summary-v2", summarizer.summarize(route(Duration.ofSeconds(10), primary()), CHART.facts())
+                .promptVersion());
+        SummaryRoute none = SummaryRoute.deterministicOnly("patient-summary", Duration.ofSeconds(1), "unset");
+        assertNull(summarizer.summarize(none, CHART.facts()).promptVersion());
+    }
+
+    private static String systemMessage(FakeOpenAiServer.Request request) throws Exception {
+        JSONObject system = (JSONObject) ((JSONArray) JSONObjectUtils.parse(request.body()).get("messages")).get(0);
+        assertEquals("system", system.get("role"));
+        return (String) system.get("content");
+    }
+
+    /** The generation log's row of a model's answer, as {@link SummaryWriter} writes it. */
+    private static GenerationRecord logged(ModelOutcome answered) {
+        return GenerationRecord.ofModel("subject-key", "patient-summary",
+                ModelSummarizer.inputReferences(CHART.facts()), answered, answered.statements().size(), 0, List.of(),
+                null);
     }
 
     static Stream<Arguments> malformedReplies() {

@@ -10,7 +10,9 @@ import io.chartlens.record.PatientRecord;
 import io.chartlens.record.SandboxRecords;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.minidev.json.JSONArray;
 import net.minidev.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +32,7 @@ class SummaryWriterTest {
     private static EvidenceIndex index;
     private FakeOpenAiServer server;
     private final List<GenerationRecord> logged = new ArrayList<>();
+    private final Map<String, String> chosenPrompts = new HashMap<>();
 
     @BeforeAll
     static void loadRecord() {
@@ -58,7 +61,8 @@ class SummaryWriterTest {
     }
 
     private AiSummary write(SummaryRoute route) {
-        return new SummaryWriter(new ModelSummarizer(), logged::add).write(facts, index, route, "subject-key");
+        return new SummaryWriter(new ModelSummarizer(SummaryPromptsTest.shipped(chosenPrompts), new ChatModels()::of),
+                logged::add).write(facts, index, route, "subject-key");
     }
 
     /** A model answer that restates the first fact, citing it: every number is in the cited resource. */
@@ -99,6 +103,24 @@ class SummaryWriterTest {
         assertEquals(1, summary.statements().size());
         assertEquals(1, logged.size(), "one model row");
         assertEquals(GenerationRecord.Source.MODEL, logged.get(0).source());
+        assertEquals("summary-v1", summary.version(), "no prompt chosen: the default");
+        assertEquals("summary-v1", logged.get(0).promptVersion());
+    }
+
+    @Test
+    void theCardAndTheLogRowCarryThePromptVersionThatWroteTheSummary() {
+        chosenPrompts.put(SummaryPrompts.ID, "summary-v2");
+        server.then(FakeOpenAiServer.answer(faithfulAnswer()));
+        AiSummary summary = write(route());
+        assertEquals(GenerationRecord.Source.MODEL, summary.source(), String.valueOf(summary.fallbackReason()));
+        assertEquals("summary-v2", summary.version());
+        assertEquals("summary-v2", logged.get(0).promptVersion());
+
+        chosenPrompts.clear();
+        server.then(FakeOpenAiServer.answer("not json"));
+        AiSummary fallback = write(route());
+        assertEquals(GenerationRecord.Source.DETERMINISTIC, fallback.source());
+        assertEquals(SummaryWriter.RULES_VERSION, fallback.version(), "the rules wrote what is shown");
     }
 
     @Test

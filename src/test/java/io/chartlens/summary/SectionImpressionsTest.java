@@ -127,7 +127,7 @@ class SectionImpressionsTest {
 
         AiSummary summary = new AiSummary(List.of(new CitedStatement("NEWS2 is 7.", List.of("Observation/1")),
                 new CitedStatement("Colonoscopy is due.", List.of("Procedure/2"))),
-                GenerationRecord.Source.DETERMINISTIC, "deterministic", null, 0, Map.of());
+                GenerationRecord.Source.DETERMINISTIC, "deterministic", "rules-v1", null, 0, Map.of());
         List<CardImpression> statements = SectionImpressions.statements(to, summary);
         assertEquals(List.of("AI_STATEMENT " + ShownCards.AI_SUMMARY_RULE + " " + summary.version(),
                 "AI_STATEMENT " + ShownCards.AI_SUMMARY_RULE + " " + summary.version()), rules(statements));
