@@ -10,11 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * Evaluates every configured measure for one patient's record. Each measure is evaluated on its own: an engine
- * error marks that measure {@link CareGapStatus#FAILED} with its reason and the others still report.
+ * Evaluates care-gap measures for one patient's record. Each measure is evaluated on its own: an engine error marks
+ * that measure {@link CareGapStatus#FAILED} with its reason and the others still report.
+ *
+ * <p>Versioned (issue #9): the engine holds the library of every configured version, and {@link #prepare()}
+ * translates them all. Which version of each measure to evaluate is the caller's: {@link CareGaps} passes the active
+ * versions to {@link #evaluate(List, Bundle, String, MeasurementPeriod)} at the start of each evaluation. The
+ * measure evaluated is the one a gap carries, so its version is the one shown and logged.
  *
  * <p>Traced: one {@code care-gaps.evaluate} span per record with a {@code cql.measure} span per measure, carrying the
  * measure's id and version, its library and whether the engine evaluated it. Not the gap status, which is a fact
@@ -30,6 +36,7 @@ public final class CareGapEvaluator {
     static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("chartlens.cql.outcome");
 
     private final List<MeasureDefinition> measures;
+    private final List<CqlEngine.LibraryRef> libraries;
     private final CqlEngine engine;
     private final CareGapAssessor assessor;
     private final Tracer tracer;
@@ -40,44 +47,82 @@ public final class CareGapEvaluator {
 
     public CareGapEvaluator(List<MeasureDefinition> measures, CqlEngine engine, CareGapAssessor assessor,
                             Tracer tracer) {
+        this(measures, measures, engine, assessor, tracer);
+    }
+
+    /**
+     * @param measures    the measures {@link #evaluate(Bundle, String, MeasurementPeriod)} evaluates when not given
+     *                    any (the defaults)
+     * @param allVersions every configured version, whose libraries {@link #prepare()} translates
+     */
+    private CareGapEvaluator(List<MeasureDefinition> measures, List<MeasureDefinition> allVersions, CqlEngine engine,
+                             CareGapAssessor assessor, Tracer tracer) {
         this.measures = List.copyOf(measures);
+        this.libraries = Stream.concat(measures.stream(), allVersions.stream())
+                .map(MeasureDefinition::library).distinct().toList();
         this.engine = engine;
         this.assessor = assessor;
         this.tracer = tracer;
     }
 
-    /** Builds the evaluator on the CQF engine for the given content. */
+    /** Builds the evaluator on the CQF engine for the given content (its default Measures). */
     public static CareGapEvaluator onCqfEngine(MeasureContent content, int prospectiveDays) {
         return new CareGapEvaluator(content.measures(), new CqfCqlEngine(content), new CareGapAssessor(prospectiveDays));
     }
 
-    /** Builds the evaluator on the CQF engine for the given content, traced with {@code tracer}. */
+    /** Builds the evaluator on the CQF engine for the given content (its default Measures), traced. */
     public static CareGapEvaluator onCqfEngine(MeasureContent content, int prospectiveDays, Tracer tracer) {
         return new CareGapEvaluator(content.measures(), new CqfCqlEngine(content), new CareGapAssessor(prospectiveDays),
                 tracer);
     }
 
+    /**
+     * Builds the evaluator on one CQF engine holding every configured version's library, traced with {@code tracer}:
+     * {@link #prepare()} translates them all, and any version can be evaluated.
+     */
+    public static CareGapEvaluator onCqfEngine(MeasureVersions versions, int prospectiveDays, Tracer tracer) {
+        MeasureContent content = versions.content();
+        return new CareGapEvaluator(content.measures(), versions.all(), new CqfCqlEngine(content),
+                new CareGapAssessor(prospectiveDays), tracer);
+    }
+
+    /** The default version of every measure, in configuration order (what evaluating without a list evaluates). */
     public List<MeasureDefinition> measures() {
         return measures;
     }
 
+    /** The default version of a measure. */
     public Optional<MeasureDefinition> measure(String id) {
         return measures.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
-    /** Translates every library once, so the first patient does not pay for it; fails with the translator's reason. */
+    /**
+     * Translates the library of every configured version once, so the first patient does not pay for it; fails with
+     * the translator's reason.
+     */
     public void prepare() {
-        measures.stream().map(MeasureDefinition::library).distinct().forEach(engine::prepare);
+        libraries.forEach(engine::prepare);
     }
 
-    /** One care gap per measure, in configuration order. */
+    /** One care gap per default measure, in configuration order. */
     public List<CareGap> evaluate(Bundle record, String patientId, MeasurementPeriod period) {
+        return evaluate(measures, record, patientId, period);
+    }
+
+    /**
+     * One care gap per given measure, in the given order: the versions to evaluate, chosen by the caller once, when
+     * the evaluation starts. Each measure's library must be one this evaluator's engine holds.
+     */
+    public List<CareGap> evaluate(List<MeasureDefinition> measures, Bundle record, String patientId,
+                                  MeasurementPeriod period) {
         Span span = tracer.spanBuilder("care-gaps.evaluate").setAttribute("chartlens.measures", measures.size())
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             List<CareGap> gaps = new ArrayList<>();
+            // one engine for the record, whatever the number of measures (building it costs more than most)
+            CqlEngine.RecordEvaluation opened = engine.open(record, patientId, period);
             for (MeasureDefinition measure : measures) {
-                gaps.add(evaluate(measure, record, patientId, period));
+                gaps.add(evaluate(measure, opened, period));
             }
             return gaps;
         } finally {
@@ -85,22 +130,26 @@ public final class CareGapEvaluator {
         }
     }
 
+    /** One measure on its own (the benchmark, the tests): an engine for this record and measure only. */
     public CareGap evaluate(MeasureDefinition measure, Bundle record, String patientId, MeasurementPeriod period) {
+        return evaluate(measure, engine.open(record, patientId, period), period);
+    }
+
+    private CareGap evaluate(MeasureDefinition measure, CqlEngine.RecordEvaluation record, MeasurementPeriod period) {
         Span span = tracer.spanBuilder("cql.measure")
                 .setAttribute(MEASURE_ID, measure.id())
                 .setAttribute(MEASURE_VERSION, String.valueOf(measure.version()))
                 .setAttribute(LIBRARY, measure.library().toString())
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            CqlResults results = engine.evaluate(measure.library(), record, patientId, period,
-                    measure.expressionsToEvaluate());
+            CqlResults results = record.evaluate(measure.library(), measure.expressionsToEvaluate());
             span.setAttribute(OUTCOME, "evaluated");
             return assessor.assess(measure, period, results);
         } catch (CqlEvaluationException e) {
             // the engine's message names expressions and types, not patient data (the span does not keep it anyway)
             span.setAttribute(OUTCOME, "failed");
             SpanAttributes.failed(span, CqlEvaluationException.class.getName());
-            LOG.warning("Care-gap measure " + measure.id() + " failed: " + e.getMessage());
+            LOG.warning("Care-gap measure " + measure.id() + " " + measure.version() + " failed: " + e.getMessage());
             return CareGap.failed(measure, period, "The measure could not be evaluated: " + e.getMessage());
         } catch (RuntimeException e) {
             SpanAttributes.failed(span, e.getClass().getName());

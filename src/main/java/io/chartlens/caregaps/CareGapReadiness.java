@@ -7,8 +7,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once every measure's CQL has been translated (a few seconds after start), so a load balancer does not send
- * the first patients to an instance that would make them wait for the translation.
+ * Ready once the CQL of every measure version has been translated (a few seconds after start), so a load balancer does
+ * not send the first patients to an instance that would make them wait for the translation.
  */
 @Readiness
 @ApplicationScoped
@@ -20,6 +20,6 @@ public class CareGapReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("care-gap-measures").status(careGaps.prepared())
-                .withData("measures", careGaps.measures().size()).build();
+                .withData("measures", careGaps.versions().ids().size()).build();
     }
 }

@@ -4,6 +4,8 @@ import io.chartlens.launch.LaunchSession;
 import io.chartlens.record.DerivedResults;
 import io.chartlens.record.PatientRecords;
 import io.chartlens.record.RecordLoaded;
+import io.chartlens.risk.ActiveVersion;
+import io.chartlens.risk.VersionResolution;
 import io.chartlens.system.ConfigFiles;
 import io.chartlens.system.telemetry.Telemetry;
 import io.opentelemetry.context.Context;
@@ -17,6 +19,8 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
@@ -28,6 +32,13 @@ import org.hl7.fhir.r4.model.Bundle;
  * once at start (a broken measure fails the start with its file's name). Each launch's gaps are evaluated in the
  * background as soon as its record has loaded, on the data already loaded, and kept in a small bounded cache beside
  * the record (never in the HTTP session).
+ *
+ * <p>Versioned (issue #9): a measure may have other versions in {@code measures/versions/} ({@link MeasureVersions}),
+ * all translated at start into one engine, and {@link #measures()} gives the <em>active</em> version of each: the one
+ * an administrator chose if it is configured, else the default file's. The choices come from
+ * {@link MeasureVersionChoices}, which caches them briefly; the resolved versions are cached and resolved again only
+ * when the choices change. Every evaluation (a launch's, a CDS Hooks call's, the API's) uses the versions active when
+ * it starts, and each gap carries the measure version it was evaluated with.
  */
 @ApplicationScoped
 public class CareGaps {
@@ -44,17 +55,46 @@ public class CareGaps {
     ManagedExecutorService executor;
     @Inject
     Telemetry telemetry;
+    @Inject
+    MeasureVersionChoices choices;
 
+    private MeasureVersions versions;
     private CareGapEvaluator evaluator;
     private volatile boolean prepared;
+    private volatile Resolved resolved;
 
     private final DerivedResults<CareGapReport> byLaunch = new DerivedResults<>(MAX_CACHED);
 
+    /** The active versions for one set of choices. */
+    private record Resolved(Map<String, String> chosen, Map<String, ActiveVersion<MeasureDefinition>> active,
+                            List<MeasureDefinition> measures) {
+    }
+
+    /** For CDI. */
+    public CareGaps() {
+    }
+
+    /**
+     * For tests and tools: the given versions and choices, on a CQF engine of its own, without a container (no
+     * background evaluation of launches).
+     */
+    public CareGaps(MeasureVersions versions, MeasureVersionChoices choices, int prospectiveDays) {
+        this(versions, CareGapEvaluator.onCqfEngine(versions, prospectiveDays, Telemetry.noop().tracer()), choices);
+    }
+
+    /** For tests: an evaluator built on {@code versions} ({@code CareGapEvaluator.onCqfEngine}), shared by tests. */
+    CareGaps(MeasureVersions versions, CareGapEvaluator evaluator, MeasureVersionChoices choices) {
+        this.versions = Objects.requireNonNull(versions, "versions");
+        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        this.choices = Objects.requireNonNull(choices, "choices");
+    }
+
     @PostConstruct
     void init() {
-        MeasureContent content = MeasureContent.load(configFiles::read, configFiles::list);
-        evaluator = CareGapEvaluator.onCqfEngine(content, prospectiveDays, Telemetry.tracer(telemetry));
-        LOG.info("Care-gap measures loaded: " + evaluator.measures().stream().map(MeasureDefinition::id).toList());
+        versions = MeasureVersions.load(configFiles::read, configFiles::list);
+        evaluator = CareGapEvaluator.onCqfEngine(versions, prospectiveDays, Telemetry.tracer(telemetry));
+        LOG.info("Care-gap measures loaded: " + versions.ids().stream().map(id -> id + " " + versions.versions(id)
+                .stream().map(MeasureVersions.Version::version).toList()).toList());
     }
 
     /** Translates the CQL at start, in the background, so the first patient does not wait for it. */
@@ -67,24 +107,37 @@ public class CareGaps {
         });
     }
 
-    /** True once every library has been translated. */
+    /** True once the library of every configured version has been translated. */
     public boolean prepared() {
         return prepared;
     }
 
+    /** The active version of every measure, in configuration order. */
     public List<MeasureDefinition> measures() {
-        return evaluator.measures();
+        return current().measures();
     }
 
-    /** Starts evaluating a launch's gaps as soon as its record is loaded. */
+    /** Every measure's active version and why it is the active one, in configuration order (for the admin page). */
+    public List<ActiveVersion<MeasureDefinition>> active() {
+        return List.copyOf(current().active().values());
+    }
+
+    /** Every configured version of every measure. */
+    public MeasureVersions versions() {
+        return versions;
+    }
+
+    /** Starts evaluating a launch's gaps, with the versions active now, as soon as its record is loaded. */
     void onRecordLoaded(@Observes @jakarta.annotation.Priority(100) RecordLoaded loaded) {
         LocalDate referenceDay = loaded.referenceDate().value().atOffset(ZoneOffset.UTC).toLocalDate();
         Bundle bundle = RecordBundle.of(loaded.loaded());
         List<String> incomplete = RecordBundle.incompleteSections(loaded.loaded());
         String patientId = loaded.loaded().patientId();
+        List<MeasureDefinition> measures = measures();
         // the caller's trace context goes along, so the evaluation's spans join its trace when it has one
         CompletableFuture<CareGapReport> report = CompletableFuture.supplyAsync(Context.current().wrapSupplier(
-                () -> evaluate(bundle, patientId, MeasurementPeriod.yearEndingOn(referenceDay), incomplete)), executor);
+                () -> report(measures, bundle, patientId, MeasurementPeriod.yearEndingOn(referenceDay), incomplete)),
+                executor);
         byLaunch.put(loaded.key(), report);
     }
 
@@ -99,8 +152,9 @@ public class CareGaps {
     }
 
     /**
-     * Evaluates every measure on a record loaded outside a launch (a CDS Hooks call), now, on the calling thread:
-     * the same period (the twelve months ending on the record's reference date) and caveat as a launch's gaps.
+     * Evaluates every measure's active version on a record loaded outside a launch (a CDS Hooks call), now, on the
+     * calling thread: the same period (the twelve months ending on the record's reference date) and caveat as a
+     * launch's gaps.
      */
     public CareGapReport evaluate(io.chartlens.fhir.LoadedRecord loaded, io.chartlens.record.ReferenceDate reference) {
         LocalDate referenceDay = reference.value().atOffset(ZoneOffset.UTC).toLocalDate();
@@ -108,9 +162,31 @@ public class CareGaps {
                 RecordBundle.incompleteSections(loaded));
     }
 
-    /** Evaluates every measure on a record (for the API): each measure fails on its own. */
+    /** Evaluates every measure's active version on a record (for the API): each measure fails on its own. */
     public CareGapReport evaluate(Bundle record, String patientId, MeasurementPeriod period,
             List<String> incompleteSections) {
-        return new CareGapReport(period, evaluator.evaluate(record, patientId, period), incompleteSections);
+        return report(measures(), record, patientId, period, incompleteSections);
+    }
+
+    private CareGapReport report(List<MeasureDefinition> measures, Bundle record, String patientId,
+            MeasurementPeriod period, List<String> incompleteSections) {
+        return new CareGapReport(period, evaluator.evaluate(measures, record, patientId, period), incompleteSections);
+    }
+
+    private Resolved current() {
+        Map<String, String> chosen = choices.chosenMeasureVersions(versions.ids());
+        Resolved current = resolved;
+        if (current != null && current.chosen().equals(chosen)) {
+            return current;
+        }
+        Map<String, ActiveVersion<MeasureDefinition>> active = versions.resolveAll(chosen);
+        active.values().stream().filter(a -> a.resolution() == VersionResolution.CHOSEN_VERSION_UNKNOWN)
+                .forEach(a -> LOG.warning("Care-gap measure " + a.id() + ": the chosen version " + a.chosen()
+                        + " is not configured; evaluating the default " + a.version()
+                        + ". Activate a configured version on the admin page."));
+        Resolved next = new Resolved(Map.copyOf(chosen), active,
+                active.values().stream().map(ActiveVersion::rule).toList());
+        resolved = next;
+        return next;
     }
 }

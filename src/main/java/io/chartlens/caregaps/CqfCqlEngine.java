@@ -26,9 +26,11 @@ import org.opencds.cqf.fhir.utility.repository.InMemoryFhirRepository;
 
 /**
  * {@link CqlEngine} on the CQF clinical-reasoning engine 4.4 ({@code cqf-fhir-cql}, CQL engine 4.4). Libraries and
- * value sets live in an in-memory repository built once; value-set membership uses the stored expansions, so no
- * terminology server is needed. Translated libraries are cached across evaluations, so only the first one of each
- * library pays for translation. The patient's record is passed to each evaluation as additional data.
+ * value sets live in an in-memory repository built once: every configured version of each library, each under its
+ * own resource id, and the engine finds a library by the name and version it is asked for (issue #9). Value-set
+ * membership uses the stored expansions, so no terminology server is needed. Translated libraries are cached across
+ * evaluations, so only the first one of each library pays for translation. The patient's record is passed as
+ * additional data to one engine per record ({@link #open}), which evaluates each measure's library in turn.
  */
 final class CqfCqlEngine implements CqlEngine {
 
@@ -67,18 +69,40 @@ final class CqfCqlEngine implements CqlEngine {
     @Override
     public CqlResults evaluate(LibraryRef library, Bundle data, String patientId, MeasurementPeriod period,
             Set<String> expressions) {
-        VersionedIdentifier id = new VersionedIdentifier().withId(library.name()).withVersion(library.version());
-        EvaluationResult result;
-        try {
-            var engine = Engines.forRepository(content, settings, data);
-            result = libraries.getEvaluationResult(id, "Patient/" + patientId, null,
-                    Map.of("Measurement Period", interval(period)), data, expressions, null, null, engine);
-        } catch (RuntimeException e) {
-            throw new CqlEvaluationException("CQL library " + library + " failed: " + reason(e), e);
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        result.getExpressionResults().forEach((name, value) -> values.put(name, plain(value.getValue())));
-        return new CqlResults(values);
+        return open(data, patientId, period).evaluate(library, expressions);
+    }
+
+    /**
+     * One engine for the record: building it (a model manager, a data provider indexing every resource of the
+     * record) costs more than most evaluations, so it is built once, at the first evaluation, and used for every
+     * library. Each evaluation names its library and version, and the engine keeps each library's results apart.
+     */
+    @Override
+    public RecordEvaluation open(Bundle data, String patientId, MeasurementPeriod period) {
+        Map<String, Object> parameters = Map.of("Measurement Period", interval(period));
+        String subject = "Patient/" + patientId;
+        return new RecordEvaluation() {
+            private org.opencds.cqf.cql.engine.execution.CqlEngine engine;
+
+            @Override
+            public CqlResults evaluate(LibraryRef library, Set<String> expressions) {
+                VersionedIdentifier id = new VersionedIdentifier().withId(library.name())
+                        .withVersion(library.version());
+                EvaluationResult result;
+                try {
+                    if (engine == null) {
+                        engine = Engines.forRepository(content, settings, data);
+                    }
+                    result = libraries.getEvaluationResult(id, subject, null, parameters, data, expressions, null,
+                            null, engine);
+                } catch (RuntimeException e) {
+                    throw new CqlEvaluationException("CQL library " + library + " failed: " + reason(e), e);
+                }
+                Map<String, Object> values = new LinkedHashMap<>();
+                result.getExpressionResults().forEach((name, value) -> values.put(name, plain(value.getValue())));
+                return new CqlResults(values);
+            }
+        };
     }
 
     /** Whole days, with millisecond precision at both ends (the form the engine handles reliably). */

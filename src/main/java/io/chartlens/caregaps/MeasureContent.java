@@ -3,7 +3,6 @@ package io.chartlens.caregaps;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Measure;
@@ -28,6 +26,11 @@ import org.hl7.fhir.r4.model.ValueSet;
  * stays reviewable), and {@code valuesets/ValueSet-*.json} with their expansions. Everything is checked when it is
  * loaded: a Measure that names a missing library, a Library whose CQL header disagrees with it, or a population
  * without a CQL expression fails the start with the file's name.
+ *
+ * <p>Versioned (issue #9): the Libraries of the other measure versions ({@code versions/Library-<name>@<version>.json},
+ * {@link MeasureLibraries}) load here beside the default ones, so that one engine holds every version; the other
+ * Measure versions that name them are loaded by {@link MeasureVersions} through {@link #measure}, under the same
+ * rules as the default Measures. Value sets are shared by every version.
  */
 public final class MeasureContent {
 
@@ -35,58 +38,29 @@ public final class MeasureContent {
     static final String MEASURE_SCORING = "http://terminology.hl7.org/CodeSystem/measure-scoring";
     static final String IMPROVEMENT = "http://terminology.hl7.org/CodeSystem/measure-improvement-notation";
 
-    private static final Pattern LIBRARY_HEADER =
-            Pattern.compile("(?m)^\\s*library\\s+\"?([A-Za-z0-9_]+)\"?\\s+version\\s+'([^']+)'");
     private static final Pattern VALUESET = Pattern.compile("(?m)^\\s*valueset\\s+\"([^\"]+)\"\\s*:\\s*'([^']+)'");
     private static final Pattern DEFINE = Pattern.compile("(?m)^\\s*define\\s+(?:public\\s+|private\\s+)?\"([^\"]+)\"\\s*:");
 
-    private final List<Library> libraries;
+    private final MeasureLibraries libraries;
     private final List<ValueSet> valueSets;
     private final List<MeasureDefinition> measures;
 
-    private MeasureContent(List<Library> libraries, List<ValueSet> valueSets, List<MeasureDefinition> measures) {
-        this.libraries = List.copyOf(libraries);
+    private MeasureContent(MeasureLibraries libraries, List<ValueSet> valueSets, List<MeasureDefinition> measures) {
+        this.libraries = libraries;
         this.valueSets = List.copyOf(valueSets);
         this.measures = List.copyOf(measures);
     }
 
     /**
-     * Loads the content.
+     * Loads the content: the default Measures, every Library (default and other versions) and the value sets.
      *
      * @param read reads a file by its path relative to {@code smart-config/}
      * @param list lists the files in a folder (relative path, file-name suffix) as relative paths
+     * @throws IllegalStateException naming the file and what is wrong with it
      */
     public static MeasureContent load(Function<String, String> read, BiFunction<String, String, List<String>> list) {
         IParser parser = FhirContext.forR4Cached().newJsonParser();
-        Map<String, Library> librariesByName = new HashMap<>();
-        Map<String, String> cqlByName = new HashMap<>();
-        List<Library> libraries = new ArrayList<>();
-        for (String path : list.apply(FOLDER, ".json")) {
-            if (!path.substring(path.lastIndexOf('/') + 1).startsWith("Library-")) {
-                continue;
-            }
-            Library library = parse(parser, Library.class, path, read.apply(path));
-            Attachment cqlContent = library.getContent().stream().filter(a -> "text/cql".equals(a.getContentType()))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(path + ": no text/cql content"));
-            String cql;
-            if (cqlContent.hasData()) {
-                cql = new String(cqlContent.getData(), StandardCharsets.UTF_8);
-            } else if (cqlContent.hasUrl()) {
-                cql = read.apply(FOLDER + "/" + cqlContent.getUrl());
-                cqlContent.setData(cql.getBytes(StandardCharsets.UTF_8));
-            } else {
-                throw new IllegalStateException(path + ": the text/cql content has neither data nor url");
-            }
-            Matcher header = LIBRARY_HEADER.matcher(cql);
-            if (!header.find() || !header.group(1).equals(library.getName())
-                    || !header.group(2).equals(library.getVersion())) {
-                throw new IllegalStateException(path + ": its CQL does not declare library " + library.getName()
-                        + " version '" + library.getVersion() + "'");
-            }
-            librariesByName.put(library.getName(), library);
-            cqlByName.put(library.getName(), cql);
-            libraries.add(library);
-        }
+        MeasureLibraries libraries = MeasureLibraries.load(parser, read, list);
         List<ValueSet> valueSets = new ArrayList<>();
         for (String path : list.apply(FOLDER + "/valuesets", ".json")) {
             ValueSet vs = parse(parser, ValueSet.class, path, read.apply(path));
@@ -97,26 +71,46 @@ public final class MeasureContent {
         }
         Set<String> known = new java.util.HashSet<>();
         valueSets.forEach(vs -> known.add(vs.getUrl()));
-        cqlByName.forEach((name, text) -> {
-            Matcher vs = VALUESET.matcher(text);
+        for (MeasureLibraries.Loaded library : libraries.all()) {
+            Matcher vs = VALUESET.matcher(library.cql());
             while (vs.find()) {
                 if (!known.contains(vs.group(2))) {
-                    throw new IllegalStateException("Library " + name + " declares value set \"" + vs.group(1) + "\" ("
-                            + vs.group(2) + "), which is not in smart-config/" + FOLDER + "/valuesets");
+                    throw new IllegalStateException(library.path() + ": library " + library.library().getName()
+                            + " declares value set \"" + vs.group(1) + "\" (" + vs.group(2) + "), which is not in"
+                            + " smart-config/" + FOLDER + "/valuesets");
                 }
             }
-        });
+        }
         List<MeasureDefinition> measures = new ArrayList<>();
+        Map<String, String> pathById = new HashMap<>();
         for (String path : list.apply(FOLDER, ".json")) {
-            if (path.substring(path.lastIndexOf('/') + 1).startsWith("Measure-")) {
-                Measure measure = parse(parser, Measure.class, path, read.apply(path));
-                measures.add(definition(path, measure, librariesByName, cqlByName));
+            if (MeasureLibraries.fileName(path).startsWith("Measure-")) {
+                MeasureDefinition measure = definition(path, parse(parser, Measure.class, path, read.apply(path)),
+                        libraries);
+                String other = pathById.putIfAbsent(measure.id(), path);
+                if (other != null) {
+                    throw new IllegalStateException(path + ": Measure id " + measure.id() + " is also the id of "
+                            + other);
+                }
+                measures.add(measure);
             }
         }
         return new MeasureContent(libraries, valueSets, measures);
     }
 
-    private static <T extends org.hl7.fhir.instance.model.api.IBaseResource> T parse(IParser parser, Class<T> type,
+    /**
+     * Parses a Measure file under the rules of the default ones, against every loaded Library (for
+     * {@link MeasureVersions}).
+     *
+     * @param path the file, relative to {@code smart-config/}, for the errors
+     * @throws IllegalStateException naming the file and what is wrong with it
+     */
+    MeasureDefinition measure(String path, String json) {
+        IParser parser = FhirContext.forR4Cached().newJsonParser();
+        return definition(path, parse(parser, Measure.class, path, json), libraries);
+    }
+
+    static <T extends org.hl7.fhir.instance.model.api.IBaseResource> T parse(IParser parser, Class<T> type,
             String path, String json) {
         try {
             return parser.parseResource(type, json);
@@ -125,8 +119,7 @@ public final class MeasureContent {
         }
     }
 
-    private static MeasureDefinition definition(String path, Measure measure, Map<String, Library> libraries,
-            Map<String, String> cql) {
+    private static MeasureDefinition definition(String path, Measure measure, MeasureLibraries libraries) {
         String id = measure.getIdElement().getIdPart();
         if (id == null || !id.matches("[a-z0-9-]+")) {
             throw new IllegalStateException(path + ": the Measure id must be lowercase letters, digits or '-'");
@@ -139,19 +132,16 @@ public final class MeasureContent {
         String improvement = measure.getImprovementNotation().getCoding().stream()
                 .filter(c -> IMPROVEMENT.equals(c.getSystem())).map(Coding::getCode).findFirst()
                 .orElseThrow(() -> new IllegalStateException(path + ": improvementNotation must be set explicitly"));
+        if (!measure.hasVersion()) {
+            throw new IllegalStateException(path + ": a Measure needs a version");
+        }
         if (measure.getLibrary().size() != 1) {
             throw new IllegalStateException(path + ": a Measure names exactly one library");
         }
-        String canonical = measure.getLibrary().get(0).getValue();
-        String libraryUrl = canonical.contains("|") ? canonical.substring(0, canonical.indexOf('|')) : canonical;
-        Library library = libraries.values().stream().filter(l -> libraryUrl.equals(l.getUrl())).findFirst()
-                .orElseThrow(() -> new IllegalStateException(path + ": no Library with url " + libraryUrl));
-        if (canonical.contains("|") && !canonical.endsWith("|" + library.getVersion())) {
-            throw new IllegalStateException(path + ": names " + canonical + " but the Library is version "
-                    + library.getVersion());
-        }
+        MeasureLibraries.Loaded named = libraries.named(path, measure.getLibrary().get(0).getValue());
+        Library library = named.library();
         Set<String> defined = new LinkedHashSet<>();
-        Matcher m = DEFINE.matcher(cql.get(library.getName()));
+        Matcher m = DEFINE.matcher(named.cql());
         while (m.find()) {
             defined.add(m.group(1));
         }
@@ -192,14 +182,16 @@ public final class MeasureContent {
                 new CqlEngine.LibraryRef(library.getName(), library.getVersion()), groups, defined);
     }
 
+    /** Every Library, the default ones and those of other versions, each with its CQL as data (for the engine). */
     public List<Library> libraries() {
-        return libraries;
+        return libraries.all().stream().map(MeasureLibraries.Loaded::library).toList();
     }
 
     public List<ValueSet> valueSets() {
         return valueSets;
     }
 
+    /** The default version of every measure (the Measures of {@code measures/}), in configuration order. */
     public List<MeasureDefinition> measures() {
         return measures;
     }
