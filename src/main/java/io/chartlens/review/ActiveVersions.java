@@ -1,6 +1,8 @@
 package io.chartlens.review;
 
+import io.chartlens.aisummary.PromptVersionChoices;
 import io.chartlens.bundles.BundleVersionChoices;
+import io.chartlens.caregaps.MeasureVersionChoices;
 import io.chartlens.risk.ScoreVersionChoices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +17,8 @@ import java.util.Objects;
 import java.util.logging.Logger;
 
 /**
- * The administrators' version choices as the scores and bundles read them on every page load: read from
+ * The administrators' version choices as the scores, bundles, care-gap measures and the AI summary prompt read them
+ * on every page load: read from
  * {@link RuleVersionChoices} and cached per kind of rule.
  *
  * <p>A change made on the admin page of this JVM calls {@link #changed}, so the next page load computes with it. With
@@ -25,7 +28,8 @@ import java.util.logging.Logger;
  * {@link #RETRY}. Cards and log rows carry the version they were computed with, so such a fallback is visible.
  */
 @ApplicationScoped
-public class ActiveVersions implements ScoreVersionChoices, BundleVersionChoices {
+public class ActiveVersions implements ScoreVersionChoices, BundleVersionChoices, MeasureVersionChoices,
+        PromptVersionChoices {
 
     /** How long choices read from the database are used before they are read again (other instances' changes). */
     static final Duration TTL = Duration.ofSeconds(30);
@@ -65,6 +69,16 @@ public class ActiveVersions implements ScoreVersionChoices, BundleVersionChoices
     @Override
     public Map<String, String> chosenBundleVersions(List<String> bundleIds) {
         return chosen(RuleKind.BUNDLE, bundleIds);
+    }
+
+    @Override
+    public Map<String, String> chosenMeasureVersions(List<String> measureIds) {
+        return chosen(RuleKind.MEASURE, measureIds);
+    }
+
+    @Override
+    public Map<String, String> chosenPromptVersions(List<String> promptIds) {
+        return chosen(RuleKind.PROMPT, promptIds);
     }
 
     /** After an activation or rollback in this JVM: the next read of this kind goes to the database. */

@@ -5,7 +5,8 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * What the admin page does: activate a configured version of a score or bundle, or roll back to the version before
+ * What the admin page does: activate a configured version of a score, bundle,
+ * care-gap measure or the AI summary prompt, or roll back to the version before
  * the latest choice. Each is one row of the choice history ({@link RuleVersionChoices}, the governance log) and one
  * INFO line (rule, versions and the administrator's fhirUser reference; never patient data), and takes effect for
  * the next page load in this JVM at once ({@link ActiveVersions#changed}).
@@ -23,9 +24,9 @@ public class GovernanceActions {
     ActiveVersions activeVersions;
 
     /**
-     * Makes {@code version} the active version of a score or bundle.
+     * Makes {@code version} the active version of a rule.
      *
-     * @throws GovernanceException    the kind is not switchable, or the rule or version is not configured
+     * @throws GovernanceException    the rule or version is not configured
      * @throws VersionChoiceException the version is already active, or someone else changed the rule just now
      */
     public VersionChoice activate(RuleKind kind, String ruleId, String version, String actor)
@@ -44,7 +45,7 @@ public class GovernanceActions {
      * choice on record that is the default file's version: {@link RuleVersionChoices#rollback} has no earlier row to
      * go back to then, so the default is written as an activation (the INFO line says it was a rollback).
      *
-     * @throws GovernanceException    the kind is not switchable, the rule is unknown, or the version to go back to
+     * @throws GovernanceException    the rule is unknown, or the version to go back to
      *                                is no longer configured
      * @throws VersionChoiceException {@link VersionChoiceFailure#NOTHING_TO_ROLL_BACK}, or someone else changed the
      *                                rule just now
@@ -69,9 +70,6 @@ public class GovernanceActions {
     }
 
     private GovernanceRule find(RuleKind kind, String ruleId) throws GovernanceException {
-        if (kind == RuleKind.MEASURE || kind == RuleKind.PROMPT) {
-            throw new GovernanceException(GovernanceFailure.NOT_SWITCHABLE);
-        }
         return catalog.rule(kind, ruleId).orElseThrow(() -> new GovernanceException(GovernanceFailure.UNKNOWN_RULE));
     }
 

@@ -1,9 +1,11 @@
 package io.chartlens.review;
 
-import io.chartlens.aisummary.ModelSummarizer;
+import io.chartlens.aisummary.SummaryPrompt;
+import io.chartlens.aisummary.SummaryPrompts;
 import io.chartlens.bundles.BundleDefinition;
 import io.chartlens.bundles.Bundles;
 import io.chartlens.caregaps.CareGaps;
+import io.chartlens.caregaps.MeasureDefinition;
 import io.chartlens.risk.ActiveVersion;
 import io.chartlens.risk.RiskScore;
 import io.chartlens.risk.ScoreRegistry;
@@ -14,20 +16,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The versioned rules as the admin page shows them: scores and bundles with their configured versions, the active
- * one and the choice history; measures and the AI prompt read-only, with the reason.
+ * The versioned rules as the admin page shows them: scores, bundles, care-gap measures and the AI summary prompt,
+ * each with its configured versions, the active one and the choice history.
  */
 @ApplicationScoped
 public class GovernanceCatalog {
-
-    /** The AI summary's rule id in the feedback log ({@code summary/ShownCards.AI_SUMMARY_RULE}). */
-    static final String AI_SUMMARY_RULE = "ai-summary";
-    static final String MEASURE_REASON = "Measures are CQL libraries, translated and warmed up once when ChartLens"
-            + " starts, and each Measure file holds one version. To change a measure, ship its new Measure and"
-            + " Library version in smart-config/measures and restart ChartLens.";
-    static final String PROMPT_REASON = "The prompt is part of the application's code (aisummary/"
-            + "ModelSummarizerPrompt), so a new prompt version ships with a new release. Every generation is logged"
-            + " with this version.";
 
     @Inject
     ScoreRegistry scores;
@@ -36,61 +29,71 @@ public class GovernanceCatalog {
     @Inject
     CareGaps careGaps;
     @Inject
+    SummaryPrompts prompts;
+    @Inject
     RuleVersionChoices choices;
 
     /** Every score, in page order. */
     public List<GovernanceRule> scores() {
-        List<GovernanceRule> rules = new ArrayList<>();
-        for (ActiveVersion<RiskScore> active : scores.active()) {
-            rules.add(score(active));
-        }
-        return rules;
+        return scores.active().stream().map(this::score).toList();
     }
 
     /** Every bundle, in catalog order. */
     public List<GovernanceRule> bundles() {
-        List<GovernanceRule> rules = new ArrayList<>();
-        for (ActiveVersion<BundleDefinition> active : bundles.active()) {
-            rules.add(bundle(active));
-        }
-        return rules;
+        return bundles.active().stream().map(this::bundle).toList();
     }
 
-    /** The care-gap measures, read-only. */
-    public List<GovernanceReadOnlyRule> measures() {
-        return careGaps.measures().stream().map(m -> new GovernanceReadOnlyRule(RuleKind.MEASURE, m.id(), m.title(),
-                m.version(), MEASURE_REASON)).toList();
+    /** Every care-gap measure, in configuration order. */
+    public List<GovernanceRule> measures() {
+        return careGaps.active().stream().map(this::measure).toList();
     }
 
-    /** The AI summary prompt, read-only. */
-    public GovernanceReadOnlyRule prompt() {
-        return new GovernanceReadOnlyRule(RuleKind.PROMPT, AI_SUMMARY_RULE, "AI summary prompt (model-written"
-                + " summary)", ModelSummarizer.PROMPT_VERSION, PROMPT_REASON);
+    /** The AI summary prompt (one rule, {@link SummaryPrompts#ID}). */
+    public List<GovernanceRule> prompts() {
+        return List.of(prompt(prompts.active()));
     }
 
-    /** One score or bundle, or empty when there is none with that id (or the kind is not switchable). */
+    /** One rule of a kind, or empty when there is none with that id. */
     public Optional<GovernanceRule> rule(RuleKind kind, String id) {
         return switch (kind) {
             case SCORE -> scores.active().stream().filter(a -> a.id().equals(id)).findFirst().map(this::score);
             case BUNDLE -> bundles.active().stream().filter(a -> a.id().equals(id)).findFirst().map(this::bundle);
-            case MEASURE, PROMPT -> Optional.empty();
+            case MEASURE -> careGaps.active().stream().filter(a -> a.id().equals(id)).findFirst().map(this::measure);
+            case PROMPT -> SummaryPrompts.ID.equals(id) ? Optional.of(prompt(prompts.active())) : Optional.empty();
         };
     }
 
     private GovernanceRule score(ActiveVersion<RiskScore> active) {
         List<GovernanceRule.Option> options = scores.versions().versions(active.id()).stream()
-                .map(v -> new GovernanceRule.Option(v.version(), v.note(), v.isDefault(),
-                        v.version().equals(active.version()))).toList();
+                .map(v -> option(v.version(), v.note(), v.isDefault(), active)).toList();
         return view(RuleKind.SCORE, active, active.rule().definition().name(),
                 scores.versions().defaultVersion(active.id()), options);
     }
 
     private GovernanceRule bundle(ActiveVersion<BundleDefinition> active) {
         List<GovernanceRule.Option> options = bundles.versions().versions(active.id()).stream()
-                .map(v -> new GovernanceRule.Option(v.version(), v.note(), v.isDefault(),
-                        v.version().equals(active.version()))).toList();
+                .map(v -> option(v.version(), v.note(), v.isDefault(), active)).toList();
         return view(RuleKind.BUNDLE, active, active.rule().title(), bundles.versions().defaultVersion(active.id()),
                 options);
+    }
+
+    private GovernanceRule measure(ActiveVersion<MeasureDefinition> active) {
+        List<GovernanceRule.Option> options = careGaps.versions().versions(active.id()).stream()
+                .map(v -> option(v.version(), v.note(), v.isDefault(), active)).toList();
+        return view(RuleKind.MEASURE, active, active.rule().title(), careGaps.versions().defaultVersion(active.id()),
+                options);
+    }
+
+    private GovernanceRule prompt(ActiveVersion<SummaryPrompt> active) {
+        List<GovernanceRule.Option> options = prompts.versions().versions(active.id()).stream()
+                .map(v -> option(v.version(), v.note(), v.isDefault(), active)).toList();
+        return view(RuleKind.PROMPT, active, "AI summary prompt", prompts.versions().defaultVersion(active.id()),
+                options);
+    }
+
+    private static GovernanceRule.Option option(String version, String note, boolean isDefault,
+                                                ActiveVersion<?> active) {
+        return new GovernanceRule.Option(version, note, isDefault, version.equals(active.version()));
     }
 
     private GovernanceRule view(RuleKind kind, ActiveVersion<?> active, String name, String defaultVersion,

@@ -6,10 +6,7 @@ public enum GovernanceFailure {
     UNKNOWN_ACTION(400, "The form asked for an action other than activate or roll back."),
     /** The form named a kind of rule that does not exist. */
     UNKNOWN_KIND(400, "The form named a kind of rule other than score, bundle, measure or prompt."),
-    /** Measures and the AI prompt cannot be switched at run time. */
-    NOT_SWITCHABLE(400, "The versions of measures and of the AI summary prompt cannot be switched here; the page"
-            + " says why."),
-    /** No score or bundle has that id. */
+    /** No rule of that kind has that id. */
     UNKNOWN_RULE(400, "There is no such rule. Reload the admin page and choose from it."),
     /** The version is not one of the rule's configured versions. */
     UNKNOWN_VERSION(400, "That version is not configured for this rule. Choose one of the versions the admin page"

@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code GET /review/admin}: for administrators only, every score and bundle with its configured versions, the
- * active one, who chose it and when, and a control to activate each version or roll back the latest choice;
- * measures and the AI prompt read-only with the reason. {@code POST /review/admin} ({@code _csrf}, {@code ctx},
+ * {@code GET /review/admin}: for administrators only, every score, bundle, care-gap measure and the AI
+ * summary prompt with its configured versions, the active one, who chose it and when, and a control to activate each
+ * version or roll back the latest choice. {@code POST /review/admin} ({@code _csrf}, {@code ctx},
  * {@code action} = activate|rollback, {@code kind}, {@code rule}, {@code version} for activate) does one action and
  * redirects back to the page (post/redirect/get), which says what changed.
  */
@@ -102,7 +102,7 @@ public class GovernanceServlet extends HttpServlet {
             model.put("scores", catalog.scores());
             model.put("bundles", catalog.bundles());
             model.put("measures", catalog.measures());
-            model.put("prompt", catalog.prompt());
+            model.put("prompts", catalog.prompts());
         } catch (ReviewUnavailableException e) {
             model.put("unavailable", true);
             reviewPages.render(request, response, 503, PAGE, model);

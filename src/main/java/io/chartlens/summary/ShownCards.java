@@ -38,7 +38,7 @@ import java.util.concurrent.TimeoutException;
 public class ShownCards {
 
     /** The id of the AI summary as a rule in the feedback log. */
-    public static final String AI_SUMMARY_RULE = "ai-summary";
+    public static final String AI_SUMMARY_RULE = io.chartlens.aisummary.SummaryPrompts.ID;
 
     @Inject
     PatientRecords records;

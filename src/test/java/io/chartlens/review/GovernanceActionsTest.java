@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chartlens.aisummary.PromptVersions;
+import io.chartlens.aisummary.SummaryPrompts;
 import io.chartlens.bundles.BundleVersions;
 import io.chartlens.bundles.Bundles;
+import io.chartlens.caregaps.CareGap;
+import io.chartlens.caregaps.CareGapStatus;
+import io.chartlens.caregaps.CareGaps;
+import io.chartlens.caregaps.MeasureVersions;
 import io.chartlens.record.Freshness;
 import io.chartlens.record.PatientRecord;
 import io.chartlens.record.ReferenceDate;
@@ -56,6 +62,9 @@ class GovernanceActionsTest {
         catalog.scores = scores;
         catalog.bundles = new Bundles(BundleVersions.load(WorkingTreeConfig.INSTANCE::read,
                 WorkingTreeConfig.INSTANCE::list), active);
+        catalog.careGaps = new CareGaps(MeasureVersions.load(WorkingTreeConfig.INSTANCE::read,
+                WorkingTreeConfig.INSTANCE::list), active, 60);
+        catalog.prompts = new SummaryPrompts(PromptVersions.load(WorkingTreeConfig.INSTANCE), active);
         catalog.choices = choices;
         actions = new GovernanceActions();
         actions.catalog = catalog;
@@ -95,14 +104,64 @@ class GovernanceActionsTest {
         assertEquals(VersionResolution.CHOSEN, lace.resolution());
     }
 
+    /**
+     * A04 is 50 on her last record date: in the initial population of colorectal 1.0.0 (46–75, CMS130 after the 2021
+     * USPSTF update) and not in that of 0.9.0 (51–75, CMS130v10).
+     */
+    @Test
+    void aMeasureVersionChoiceChangesWhatTheNextEvaluationComputes() throws Exception {
+        var loaded = SandboxRecords.loadSample(SandboxRecords.A04);
+        var reference = SandboxRecords.assemble(SandboxRecords.A04, ReferenceDate.Mode.LAST_RECORD, Instant.now())
+                .referenceDate();
+        CareGap before = colorectal(catalog.careGaps.evaluate(loaded, reference).gaps());
+        assertEquals("1.0.0", before.measure().version());
+        assertTrue(before.status() != CareGapStatus.NOT_APPLICABLE && before.status() != CareGapStatus.FAILED,
+                "1.0.0 screens a 50-year-old: " + before.status());
+
+        actions.activate(RuleKind.MEASURE, "colorectal", "0.9.0", ADMIN);
+        CareGap chosen = colorectal(catalog.careGaps.evaluate(loaded, reference).gaps());
+        assertEquals("0.9.0", chosen.measure().version());
+        assertEquals(CareGapStatus.NOT_APPLICABLE, chosen.status(), "0.9.0 starts at 51");
+        assertEquals("0.9.0", catalog.rule(RuleKind.MEASURE, "colorectal").orElseThrow().activeVersion());
+
+        actions.rollBack(RuleKind.MEASURE, "colorectal", ADMIN);
+        CareGap back = colorectal(catalog.careGaps.evaluate(loaded, reference).gaps());
+        assertEquals("1.0.0", back.measure().version());
+        assertEquals(before.status(), back.status());
+    }
+
+    @Test
+    void aPromptVersionChoiceIsWhatTheNextGenerationIsAskedWith() throws Exception {
+        assertEquals("summary-v1", catalog.prompts.active().version());
+        GovernanceRule prompt = catalog.prompts().get(0);
+        assertEquals(List.of("summary-v1", "summary-v2"), prompt.options().stream()
+                .map(GovernanceRule.Option::version).toList());
+
+        actions.activate(RuleKind.PROMPT, SummaryPrompts.ID, "summary-v2", ADMIN);
+        assertEquals("summary-v2", catalog.prompts.active().version());
+        assertTrue(catalog.prompts.active().rule().system().contains("summary-v2"));
+
+        actions.rollBack(RuleKind.PROMPT, SummaryPrompts.ID, ADMIN);
+        assertEquals("summary-v1", catalog.prompts.active().version());
+        assertEquals(List.of("activate summary-v1", "activate summary-v2"), catalog.prompts().get(0).history().stream()
+                .map(c -> c.note().code() + " " + c.version()).toList(), "newest first; the rollback to the default"
+                + " is recorded as its activation");
+    }
+
+    private static CareGap colorectal(List<CareGap> gaps) {
+        return gaps.stream().filter(g -> g.measure().id().equals("colorectal")).findFirst().orElseThrow();
+    }
+
     @Test
     void refusalsNameTheirReasonAndWriteNothing() throws Exception {
         assertEquals(GovernanceFailure.UNKNOWN_VERSION, assertThrows(GovernanceException.class,
                 () -> actions.activate(RuleKind.SCORE, "lace", "0.8.0", ADMIN)).failure());
         assertEquals(GovernanceFailure.UNKNOWN_RULE, assertThrows(GovernanceException.class,
                 () -> actions.activate(RuleKind.SCORE, "news3", "1.0.0", ADMIN)).failure());
-        assertEquals(GovernanceFailure.NOT_SWITCHABLE, assertThrows(GovernanceException.class,
-                () -> actions.activate(RuleKind.MEASURE, "colorectal", "1.0.0", ADMIN)).failure());
+        assertEquals(GovernanceFailure.UNKNOWN_VERSION, assertThrows(GovernanceException.class,
+                () -> actions.activate(RuleKind.MEASURE, "colorectal", "0.8.0", ADMIN)).failure());
+        assertEquals(GovernanceFailure.UNKNOWN_RULE, assertThrows(GovernanceException.class,
+                () -> actions.activate(RuleKind.PROMPT, "discharge-letter", "summary-v2", ADMIN)).failure());
         assertEquals(VersionChoiceFailure.NOTHING_TO_ROLL_BACK, assertThrows(VersionChoiceException.class,
                 () -> actions.rollBack(RuleKind.SCORE, "lace", ADMIN)).failure());
         assertTrue(lace().history().isEmpty());

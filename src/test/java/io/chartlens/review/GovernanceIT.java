@@ -42,6 +42,8 @@ class GovernanceIT {
     /** The sandbox's Synthea practitioner that smart-config/roles.json makes an admin. */
     private static final String ADMIN_ID = "eaf1a0f2-5ade-33aa-8bae-a17e6b8bda54";
     private static final String READMISSION = "c01a0000-0000-4000-8000-000000000001";
+    /** Deane47 Howell947 (a04), 50 on her last record date. */
+    private static final String A04 = "873a0414-29f8-39cd-e03e-200af8af9b0f";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -79,6 +81,57 @@ class GovernanceIT {
         } finally {
             putLaceDefaultBack(admin, ctx);
         }
+    }
+
+    /**
+     * Care-gap measures and the AI prompt are switched the same way: colorectal 0.9.0 (ages 51–75) leaves A04, who is
+     * 50 on her last record date, out of the measure for the next launch, and rolling back brings 1.0.0 (46–75)
+     * back; the prompt's active version follows activate and roll back. The IT server has no model, so what the
+     * model is asked with is checked by ModelSummarizerTest and GovernanceActionsTest.
+     */
+    @Test
+    void measureAndPromptVersionsAreSwitchedAndRolledBack() throws InterruptedException {
+        assertEquals(200, Deployments.awaitReady(Duration.ofMinutes(3)).statusCode(), "the measures are translated");
+        Browserless admin = new Browserless();
+        String ctx = Browserless.query(providerLaunch(admin, ADMIN_ID).uri().toString()).get("ctx");
+        try {
+            putDefaultBack(admin, ctx, "MEASURE", "colorectal", "1.0.0");
+            putDefaultBack(admin, ctx, "PROMPT", "ai-summary", "summary-v1");
+            String applicable = newLaunchColorectal("1.0.0");
+            assertFalse(applicable.equals("not-applicable") || applicable.equals("failed"), applicable);
+
+            HttpResponse<String> activated = admin.followFrom(post(admin, ctx, "activate", "MEASURE", "colorectal",
+                    "0.9.0"));
+            assertEquals("0.9.0", attributeOf(activated.body(), "rule-MEASURE-colorectal", "data-active"));
+            assertEquals("not-applicable", newLaunchColorectal("0.9.0"));
+
+            HttpResponse<String> rolledBack = admin.followFrom(post(admin, ctx, "rollback", "MEASURE", "colorectal",
+                    null));
+            assertEquals("1.0.0", attributeOf(rolledBack.body(), "rule-MEASURE-colorectal", "data-active"));
+            assertEquals(applicable, newLaunchColorectal("1.0.0"));
+
+            HttpResponse<String> prompt = admin.followFrom(post(admin, ctx, "activate", "PROMPT", "ai-summary",
+                    "summary-v2"));
+            assertEquals("summary-v2", attributeOf(prompt.body(), "rule-PROMPT-ai-summary", "data-active"));
+            prompt = admin.followFrom(post(admin, ctx, "rollback", "PROMPT", "ai-summary", null));
+            assertEquals("summary-v1", attributeOf(prompt.body(), "rule-PROMPT-ai-summary", "data-active"));
+        } finally {
+            putDefaultBack(admin, ctx, "MEASURE", "colorectal", "1.0.0");
+            putDefaultBack(admin, ctx, "PROMPT", "ai-summary", "summary-v1");
+        }
+    }
+
+    /** A new clinician launch of A04: the colorectal card's status, after checking the version it shows. */
+    private static String newLaunchColorectal(String version) {
+        Browserless clinician = new Browserless();
+        HttpResponse<String> chart = clinician.get(BASE + "/sandbox/launch?patient=" + A04);
+        HttpResponse<String> summary = clinician.follow(BASE + attributeOf(chart.body(), "chartlens-frame", "src"));
+        String gaps = clinician.get(BASE + attributeOf(summary.body(), "gaps", "data-fragment")).body();
+        Matcher card = Pattern.compile("data-measure=\"colorectal\" data-status=\"([a-z-]+)\".*?measure v<span>([^<]+)"
+                + "</span>", Pattern.DOTALL).matcher(gaps);
+        assertTrue(card.find(), gaps);
+        assertEquals(version, card.group(2), "the card carries the version that computed it");
+        return card.group(1);
     }
 
     @Test
@@ -157,14 +210,27 @@ class GovernanceIT {
 
     /** Activates LACE 1.0.0 unless it is already the active version. */
     private static void putLaceDefaultBack(Browserless admin, String ctx) {
+        putDefaultBack(admin, ctx, "SCORE", "lace", "1.0.0");
+    }
+
+    /** Activates a rule's default version unless it is already the active one. */
+    private static void putDefaultBack(Browserless admin, String ctx, String kind, String rule, String version) {
         String page = admin.get(BASE + "/review/admin?ctx=" + ctx).body();
-        if (!"1.0.0".equals(attributeOf(page, "rule-SCORE-lace", "data-active"))) {
-            assertEquals(303, post(admin, ctx, "activate", "1.0.0").statusCode());
+        if (!version.equals(attributeOf(page, "rule-" + kind + "-" + rule, "data-active"))) {
+            assertEquals(303, post(admin, ctx, "activate", kind, rule, version).statusCode());
         }
     }
 
     private static HttpResponse<String> post(Browserless admin, String ctx, String action, String version) {
-        return admin.postForm(BASE + "/review/admin", form(admin, ctx, action, version));
+        return post(admin, ctx, action, "SCORE", "lace", version);
+    }
+
+    private static HttpResponse<String> post(Browserless admin, String ctx, String action, String kind, String rule,
+                                             String version) {
+        Map<String, String> form = form(admin, ctx, action, version);
+        form.put("kind", kind);
+        form.put("rule", rule);
+        return admin.postForm(BASE + "/review/admin", form);
     }
 
     private static Map<String, String> form(Browserless admin, String ctx, String action, String version) {
