@@ -71,11 +71,17 @@ public class CdsServicesServlet extends HttpServlet {
                 throw new CdsHooksException(path.isEmpty() ? CdsFailure.METHOD_NOT_ALLOWED : CdsFailure.NOT_FOUND,
                         null);
             }
+            long t0 = System.nanoTime();
             AuthenticatedCdsClient client = authenticate(request, path);
+            long t1 = System.nanoTime();
             String body = CdsResponses.body(request, cdsSettings.maxRequestBytes());
             if (path.equals(SERVICE)) {
-                PatientViewService.Response cards = patientView.handle(client, HookRequest.parse(body));
-                response.setHeader("Server-Timing", cards.serverTiming());
+                long t2 = System.nanoTime();
+                HookRequest hook = HookRequest.parse(body);
+                long t3 = System.nanoTime();
+                PatientViewService.Response cards = patientView.handle(client, hook);
+                response.setHeader("Server-Timing", "auth;dur=" + ms(t0, t1) + ", body;dur=" + ms(t1, t2)
+                        + ", request;dur=" + ms(t2, t3) + ", " + cards.serverTiming());
                 LOG.fine(() -> "patient-view for client " + client.registration().id() + ": " + cards.cards()
                         + " card(s); " + cards.serverTiming());
                 CdsResponses.json(response, HttpServletResponse.SC_OK, cards.body());
@@ -106,5 +112,9 @@ public class CdsServicesServlet extends HttpServlet {
             return "";
         }
         return info.endsWith("/") ? info.substring(0, info.length() - 1) : info;
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 }

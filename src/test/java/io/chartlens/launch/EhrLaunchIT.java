@@ -105,11 +105,7 @@ class EhrLaunchIT {
     @Test
     void healthReportsReady() throws InterruptedException {
         // ready once the care-gap CQL is translated, a few seconds after start: poll, do not time
-        HttpResponse<String> ready = new Browserless().get(BASE + "/health/ready");
-        for (int i = 0; i < 120 && ready.statusCode() != 200; i++) {
-            Thread.sleep(500);
-            ready = new Browserless().get(BASE + "/health/ready");
-        }
+        HttpResponse<String> ready = Deployments.awaitReady(java.time.Duration.ofSeconds(60));
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"UP\""), ready.body());
         assertTrue(ready.body().contains("care-gap-measures"), ready.body());
