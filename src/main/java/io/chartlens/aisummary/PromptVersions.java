@@ -1,11 +1,10 @@
 package io.chartlens.aisummary;
 
+import io.chartlens.risk.RuleVersions;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import io.chartlens.risk.ActiveVersion;
 import io.chartlens.system.ConfigFiles;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import net.minidev.json.JSONObject;
  * Every template is rendered when it loads ({@link PromptTemplate}), so a broken version fails the start with its
  * file's name, never a generation later. Immutable once loaded.
  */
-public final class PromptVersions {
+public final class PromptVersions extends RuleVersions<SummaryPrompt> {
 
     /** The folder of the templates and {@value #FILE}, relative to {@code smart-config/}. */
     public static final String FOLDER = "ai/prompts";
@@ -41,26 +40,12 @@ public final class PromptVersions {
             "([a-z0-9][a-z0-9\\-]{0,39})@([A-Za-z0-9][A-Za-z0-9\\-.+_]{0,39})\\.txt");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9\\-.+_]{0,39}");
 
-    /**
-     * One configured version of a prompt.
-     *
-     * @param version   the version
-     * @param note      what this version is and how it differs (required outside the default, where it may be null)
-     * @param isDefault true for the version {@value #FILE} names as the prompt's default
-     */
-    public record Version(String version, String note, boolean isDefault) {
-    }
-
     /** A version as {@value #FILE} declares it. */
     private record Declared(int maxStatements, String note) {
     }
 
-    private final Map<String, Map<String, SummaryPrompt>> byId;
-    private final Map<String, List<Version>> listed;
-
     private PromptVersions(Map<String, Map<String, SummaryPrompt>> byId, Map<String, List<Version>> listed) {
-        this.byId = byId;
-        this.listed = listed;
+        super("prompt", byId, listed);
     }
 
     /**
@@ -111,41 +96,7 @@ public final class PromptVersions {
                         + " no " + FOLDER + "/" + id + "@" + version + ".txt");
             }
         }));
-        Map<String, Map<String, SummaryPrompt>> frozen = new LinkedHashMap<>();
-        byId.forEach((id, versions) -> frozen.put(id, Collections.unmodifiableMap(versions)));
-        Map<String, List<Version>> lists = new LinkedHashMap<>();
-        listed.forEach((id, versions) -> lists.put(id, List.copyOf(versions)));
-        return new PromptVersions(Collections.unmodifiableMap(frozen), Collections.unmodifiableMap(lists));
-    }
-
-    /** The prompt ids. */
-    public List<String> ids() {
-        return List.copyOf(byId.keySet());
-    }
-
-    /** The configured versions of a prompt, the default first, then by file name; empty for an unknown id. */
-    public List<Version> versions(String id) {
-        return listed.getOrDefault(id, List.of());
-    }
-
-    /** The version {@value #FILE} names as the prompt's default. */
-    public String defaultVersion(String id) {
-        return versions(id).stream().filter(Version::isDefault).findFirst().map(Version::version)
-                .orElseThrow(() -> new IllegalArgumentException("no prompt " + id));
-    }
-
-    /** Whether {@code version} of prompt {@code id} is configured. */
-    public boolean has(String id, String version) {
-        return byId.getOrDefault(id, Map.of()).containsKey(version);
-    }
-
-    /** The active version of one prompt given the administrator's choice (null: none). */
-    public ActiveVersion<SummaryPrompt> resolve(String id, String chosen) {
-        Map<String, SummaryPrompt> versions = byId.get(id);
-        if (versions == null) {
-            throw new IllegalArgumentException("no prompt " + id);
-        }
-        return ActiveVersion.resolve(id, versions, defaultVersion(id), chosen);
+        return new PromptVersions(byId, listed);
     }
 
     /** Prompt id to its declared versions; fills {@code defaults} (prompt id to default version). */

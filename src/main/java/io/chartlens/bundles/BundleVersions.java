@@ -1,10 +1,10 @@
 package io.chartlens.bundles;
 
+import io.chartlens.risk.RuleVersions;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.chartlens.risk.ActiveVersion;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * built the same way, once per change of the choices ({@link Bundles}). Every bundle version is also checked
  * against every score version ({@code scores/versions/}), since a trigger names a score's band.
  */
-public final class BundleVersions {
+public final class BundleVersions extends RuleVersions<BundleDefinition> {
 
     /** The folder of the non-default versions, relative to {@code smart-config/}. */
     public static final String FOLDER = "bundles/versions";
@@ -31,31 +31,17 @@ public final class BundleVersions {
     private static final Pattern FILE = Pattern.compile(
             "PlanDefinition-([a-z0-9][a-z0-9-]*)@([A-Za-z0-9][A-Za-z0-9\\-.+_]{0,39})\\.json");
 
-    /**
-     * One configured version of a bundle.
-     *
-     * @param version   the PlanDefinition's version
-     * @param note      what this version is and how it differs: its {@code usage} (required outside the default,
-     *                  where it is null)
-     * @param isDefault true for the version of {@code bundles/PlanDefinition-<id>.json}
-     */
-    public record Version(String version, String note, boolean isDefault) {
-    }
-
     private final Function<String, String> read;
     private final BiFunction<String, String, List<String>> list;
     private final BundleCatalog defaults;
-    private final Map<String, Map<String, BundleDefinition>> byId;
-    private final Map<String, List<Version>> listed;
 
     private BundleVersions(Function<String, String> read, BiFunction<String, String, List<String>> list,
                            BundleCatalog defaults, Map<String, Map<String, BundleDefinition>> byId,
                            Map<String, List<Version>> listed) {
+        super("bundle", byId, listed);
         this.read = read;
         this.list = list;
         this.defaults = defaults;
-        this.byId = byId;
-        this.listed = listed;
     }
 
     /**
@@ -104,41 +90,7 @@ public final class BundleVersions {
             listed.get(id).add(new Version(version, note(path, read.apply(path)), false));
         }
         BundleScoreChecks.againstScoreVersions(read, list, byId);
-        Map<String, Map<String, BundleDefinition>> frozen = new LinkedHashMap<>();
-        byId.forEach((id, versions) -> frozen.put(id, Collections.unmodifiableMap(versions)));
-        Map<String, List<Version>> lists = new LinkedHashMap<>();
-        listed.forEach((id, versions) -> lists.put(id, List.copyOf(versions)));
-        return new BundleVersions(read, list, defaults, Collections.unmodifiableMap(frozen),
-                Collections.unmodifiableMap(lists));
-    }
-
-    /** The bundle ids in catalog order. */
-    public List<String> ids() {
-        return List.copyOf(byId.keySet());
-    }
-
-    /** The configured versions of a bundle, the default first, then by file name; empty for an unknown id. */
-    public List<Version> versions(String id) {
-        return listed.getOrDefault(id, List.of());
-    }
-
-    /** The version of the default file. */
-    public String defaultVersion(String id) {
-        return defaults.bundle(id).map(BundleDefinition::version)
-                .orElseThrow(() -> new IllegalArgumentException("no bundle " + id));
-    }
-
-    /** Whether {@code version} of bundle {@code id} is configured. */
-    public boolean has(String id, String version) {
-        return byId.getOrDefault(id, Map.of()).containsKey(version);
-    }
-
-    /** The active version of every bundle, in catalog order, given the choices (bundle id to version). */
-    public Map<String, ActiveVersion<BundleDefinition>> resolveAll(Map<String, String> chosen) {
-        Map<String, ActiveVersion<BundleDefinition>> active = new LinkedHashMap<>();
-        byId.forEach((id, versions) -> active.put(id,
-                ActiveVersion.resolve(id, versions, defaultVersion(id), chosen.get(id))));
-        return Collections.unmodifiableMap(active);
+        return new BundleVersions(read, list, defaults, byId, listed);
     }
 
     /** The catalog with each bundle in its active version: the default catalog when every bundle is the default. */

@@ -1,10 +1,9 @@
 package io.chartlens.caregaps;
 
+import io.chartlens.risk.RuleVersions;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import io.chartlens.risk.ActiveVersion;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
  * version is parsed by the same {@link MeasureContent} rules as the default, against every Library, so a broken
  * version fails the start with its file's name, never a page later. Immutable once loaded.
  */
-public final class MeasureVersions {
+public final class MeasureVersions extends RuleVersions<MeasureDefinition> {
 
     /** The folder of the non-default versions, relative to {@code smart-config/}. */
     public static final String FOLDER = "measures/versions";
@@ -28,26 +27,12 @@ public final class MeasureVersions {
     private static final Pattern FILE =
             Pattern.compile("Measure-([a-z0-9][a-z0-9-]*)@([A-Za-z0-9][A-Za-z0-9\\-.+_]{0,39})\\.json");
 
-    /**
-     * One configured version of a measure.
-     *
-     * @param version   the Measure's version
-     * @param note      what this version is and how it differs: its {@code usage} (required outside the default,
-     *                  where it is null)
-     * @param isDefault true for the version of {@code measures/Measure-<id>.json}
-     */
-    public record Version(String version, String note, boolean isDefault) {
-    }
-
     private final MeasureContent content;
-    private final Map<String, Map<String, MeasureDefinition>> byId;
-    private final Map<String, List<Version>> listed;
 
     private MeasureVersions(MeasureContent content, Map<String, Map<String, MeasureDefinition>> byId,
                             Map<String, List<Version>> listed) {
+        super("measure", byId, listed);
         this.content = content;
-        this.byId = byId;
-        this.listed = listed;
     }
 
     /**
@@ -101,60 +86,12 @@ public final class MeasureVersions {
             versions.put(version, measure);
             listed.get(id).add(new Version(version, note(path, json), false));
         }
-        Map<String, Map<String, MeasureDefinition>> frozen = new LinkedHashMap<>();
-        byId.forEach((id, versions) -> frozen.put(id, Collections.unmodifiableMap(versions)));
-        Map<String, List<Version>> lists = new LinkedHashMap<>();
-        listed.forEach((id, versions) -> lists.put(id, List.copyOf(versions)));
-        return new MeasureVersions(content, Collections.unmodifiableMap(frozen), Collections.unmodifiableMap(lists));
-    }
-
-    /** The measure ids in configuration order. */
-    public List<String> ids() {
-        return List.copyOf(byId.keySet());
-    }
-
-    /** The configured versions of a measure, the default first, then by file name; empty for an unknown id. */
-    public List<Version> versions(String id) {
-        return listed.getOrDefault(id, List.of());
-    }
-
-    /** The version of the default file. */
-    public String defaultVersion(String id) {
-        return versions(id).stream().filter(Version::isDefault).findFirst().map(Version::version)
-                .orElseThrow(() -> new IllegalArgumentException("no measure " + id));
-    }
-
-    /** Whether {@code version} of measure {@code id} is configured. */
-    public boolean has(String id, String version) {
-        return byId.getOrDefault(id, Map.of()).containsKey(version);
-    }
-
-    /** The active version of one measure given the administrator's choice (null: none). */
-    public ActiveVersion<MeasureDefinition> resolve(String id, String chosen) {
-        Map<String, MeasureDefinition> versions = byId.get(id);
-        if (versions == null) {
-            throw new IllegalArgumentException("no measure " + id);
-        }
-        return ActiveVersion.resolve(id, versions, defaultVersion(id), chosen);
-    }
-
-    /** The active version of every measure, in configuration order, given the choices (measure id to version). */
-    public Map<String, ActiveVersion<MeasureDefinition>> resolveAll(Map<String, String> chosen) {
-        Map<String, ActiveVersion<MeasureDefinition>> active = new LinkedHashMap<>();
-        for (String id : byId.keySet()) {
-            active.put(id, resolve(id, chosen.get(id)));
-        }
-        return Collections.unmodifiableMap(active);
+        return new MeasureVersions(content, byId, listed);
     }
 
     /** The content every version was loaded from: the engine's Libraries and value sets. */
     MeasureContent content() {
         return content;
-    }
-
-    /** Every configured version of every measure, each measure's default first (to translate every library). */
-    List<MeasureDefinition> all() {
-        return byId.values().stream().flatMap(versions -> versions.values().stream()).toList();
     }
 
     private static String defaultPath(String id) {

@@ -4,7 +4,6 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.chartlens.system.ConfigFiles;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,29 +16,15 @@ import java.util.regex.Pattern;
  * with its calculator when it loads, so a broken version fails the start with its file's name, never a page later.
  * Immutable once loaded.
  */
-public final class ScoreVersions {
+public final class ScoreVersions extends RuleVersions<RiskScore> {
 
     /** The folder of the non-default versions, relative to {@code smart-config/}. */
     public static final String FOLDER = "scores/versions";
     /** {@code <score id>@<version>.json}; the version as {@code review/RuleVersionChoices} accepts it. */
     private static final Pattern FILE = Pattern.compile("([a-z0-9]+)@([A-Za-z0-9][A-Za-z0-9\\-.+_]{0,39})\\.json");
 
-    /**
-     * One configured version of a score.
-     *
-     * @param version   the definition's version
-     * @param note      what this version is and how it differs (required outside the default, where it is null)
-     * @param isDefault true for the version of {@code scores/<id>.json}
-     */
-    public record Version(String version, String note, boolean isDefault) {
-    }
-
-    private final Map<String, Map<String, RiskScore>> byId;
-    private final Map<String, List<Version>> listed;
-
     private ScoreVersions(Map<String, Map<String, RiskScore>> byId, Map<String, List<Version>> listed) {
-        this.byId = byId;
-        this.listed = listed;
+        super("score", byId, listed);
     }
 
     /**
@@ -79,50 +64,7 @@ public final class ScoreVersions {
             versions.put(version, ScoreRegistry.CALCULATORS.get(id).apply(definition));
             listed.get(id).add(new Version(version, note(path, json), false));
         }
-        Map<String, Map<String, RiskScore>> frozen = new LinkedHashMap<>();
-        byId.forEach((id, versions) -> frozen.put(id, Collections.unmodifiableMap(versions)));
-        Map<String, List<Version>> lists = new LinkedHashMap<>();
-        listed.forEach((id, versions) -> lists.put(id, List.copyOf(versions)));
-        return new ScoreVersions(Collections.unmodifiableMap(frozen), Collections.unmodifiableMap(lists));
-    }
-
-    /** The score ids in page order. */
-    public List<String> ids() {
-        return List.copyOf(byId.keySet());
-    }
-
-    /** The configured versions of a score, the default first, then by file name; empty for an unknown id. */
-    public List<Version> versions(String id) {
-        return listed.getOrDefault(id, List.of());
-    }
-
-    /** The version of the default file. */
-    public String defaultVersion(String id) {
-        return versions(id).stream().filter(Version::isDefault).findFirst().map(Version::version)
-                .orElseThrow(() -> new IllegalArgumentException("no score " + id));
-    }
-
-    /** Whether {@code version} of score {@code id} is configured. */
-    public boolean has(String id, String version) {
-        return byId.getOrDefault(id, Map.of()).containsKey(version);
-    }
-
-    /** The active version of one score given the administrator's choice (null: none). */
-    public ActiveVersion<RiskScore> resolve(String id, String chosen) {
-        Map<String, RiskScore> versions = byId.get(id);
-        if (versions == null) {
-            throw new IllegalArgumentException("no score " + id);
-        }
-        return ActiveVersion.resolve(id, versions, defaultVersion(id), chosen);
-    }
-
-    /** The active version of every score, in page order, given the choices (score id to version). */
-    public Map<String, ActiveVersion<RiskScore>> resolveAll(Map<String, String> chosen) {
-        Map<String, ActiveVersion<RiskScore>> active = new LinkedHashMap<>();
-        for (String id : byId.keySet()) {
-            active.put(id, resolve(id, chosen.get(id)));
-        }
-        return Collections.unmodifiableMap(active);
+        return new ScoreVersions(byId, listed);
     }
 
     private static ScoreDefinition parse(String path, String json) {
