@@ -8,6 +8,8 @@ import io.chartlens.sandbox.auth.TokenServlet;
 import io.chartlens.sandbox.ehr.SandboxHomeServlet;
 import io.chartlens.sandbox.ehr.SandboxLaunchServlet;
 import io.chartlens.sandbox.fhir.SandboxFhirServer;
+import io.chartlens.sandbox.auth.SandboxTokenVerifier;
+import io.chartlens.sandbox.fhir.SandboxResponseReplay;
 import io.chartlens.sandbox.fhir.SimulatedLatencyFilter;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
@@ -28,6 +30,8 @@ public class SandboxBootstrap implements ServletContextListener {
 
     @Inject
     SandboxSettings settings;
+    @Inject
+    SandboxTokenVerifier verifier;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -41,6 +45,11 @@ public class SandboxBootstrap implements ServletContextListener {
         fhir.setLoadOnStartup(1);
         context.addFilter("sandbox-latency", SimulatedLatencyFilter.class).addMappingForUrlPatterns(null, false,
                 "/sandbox/fhir/*");
+        if (settings.replayResponses()) { // after the latency filter: replayed answers are delayed too
+            context.addFilter("sandbox-replay", new SandboxResponseReplay(verifier)).addMappingForUrlPatterns(null,
+                    false, "/sandbox/fhir/*");
+            LOG.warning("Sandbox FHIR server replays earlier answers to repeated requests (benchmarks only).");
+        }
         context.addServlet("sandbox-smart-configuration", SmartConfigurationServlet.class)
                 .addMapping("/sandbox/fhir/.well-known/smart-configuration");
         context.addServlet("sandbox-authorize", AuthorizeServlet.class).addMapping("/sandbox/auth/authorize");

@@ -25,8 +25,18 @@ public class SandboxSettings {
     @ConfigProperty(name = "chartlens.sandbox.data-dir")
     Optional<String> dataDir;
 
+    /** Benchmark only: replay the sandbox FHIR server's earlier answers (see SandboxResponseReplay). */
+    @Inject
+    @ConfigProperty(name = "chartlens.sandbox.replay-responses", defaultValue = "false")
+    boolean replayResponses;
+
     public boolean enabled() {
         return enabled;
+    }
+
+    /** Whether the sandbox FHIR server replays earlier answers to repeated requests (benchmarks only). */
+    public boolean replayResponses() {
+        return replayResponses;
     }
 
     /** The app's own base URL without a trailing slash, for example {@code http://localhost:9080}. */

@@ -19,7 +19,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +44,20 @@ class LaunchBench {
 
     private static final String BASE = Deployments.baseUrl();
     private static final Pattern TIMING = Pattern.compile("(\\w+);(?:dur|desc)=([0-9.]+)");
+    private static final Pattern FRAGMENT = Pattern.compile("<section id=\"([a-z-]+)\"[^>]*data-fragment=\"([^\"]+)\"");
+    /** A browser's connections for the page's fragments (Chromium opens six per host). */
+    private static final ExecutorService FRAGMENTS = Executors.newFixedThreadPool(6);
 
     record Row(String patient, int requests, int critical, long tokenMs, double criticalPathMs, long appReadyMs,
-               long launchCompleteMs, long readyAfterTokenMs, long fhirMs, long auditMs, long assembleMs,
+               long launchCompleteMs, long pageCompleteMs, long readyAfterTokenMs, long fhirMs, long auditMs, long assembleMs,
                long pageBannerMs, long pageAuditMs, long pageRecordStartMs) {
         double ratio() {
             return launchCompleteMs / criticalPathMs;
+        }
+
+        /** Launch Complete beyond 1.15 x the critical path: the target allows 100 ms. */
+        double overAllowance() {
+            return launchCompleteMs - 1.15 * criticalPathMs;
         }
     }
 
@@ -63,38 +74,26 @@ class LaunchBench {
             throw new IllegalStateException("the server did not become ready");
         }
         long latency = Long.getLong("bench.latency-ms", 50);
+        boolean replay = Boolean.getBoolean("bench.replay");
+        String home = new Browserless().get(BASE + "/sandbox/").body();
         List<String> ids = new ArrayList<>();
-        Matcher m = Pattern.compile("/sandbox/launch\\?patient=([^\"&]+)").matcher(new Browserless().get(BASE + "/sandbox/").body());
+        Matcher m = Pattern.compile("/sandbox/launch\\?patient=([^\"&]+)").matcher(home);
         while (m.find()) {
             if (!ids.contains(m.group(1))) {
                 ids.add(m.group(1));
             }
         }
-        launch(ids.get(0), latency); // warm-up: discovery, JIT, first CapabilityStatement
-        List<Row> rows = new ArrayList<>();
-        for (String id : ids) {
-            rows.add(launch(id, latency));
-        }
+        // warm-up: discovery, JIT, first CapabilityStatement; with replay, as another user, whose recorded answers
+        // the measured launches (the default user) can never be given
+        launch(ids.get(0), latency, replay ? otherUser(home) : null);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Launch benchmark: %d patients, %d ms added per FHIR request, %s%n", rows.size(), latency,
-                Instant.now()));
-        out.append(String.format("%-38s %5s %5s %6s %8s %8s %8s %6s %8s %6s %6s %6s%n", "patient", "reqs", "chain",
-                "token", "critical", "ready", "complete", "ratio", "ready-tk", "fhir", "audit", "parse"));
-        for (Row r : rows) {
-            out.append(String.format("%-38s %5d %5d %6d %8.0f %8d %8d %6.2f %8d %6d %6d %6d%n", r.patient(),
-                    r.requests(), r.critical(), r.tokenMs(), r.criticalPathMs(), r.appReadyMs(), r.launchCompleteMs(),
-                    r.ratio(), r.readyAfterTokenMs(), r.fhirMs(), r.auditMs(), r.assembleMs()));
+        out.append(table("Launch benchmark: %d patients, %d ms added per FHIR request, the sandbox EHR's work on the"
+                + " same 2 cores, %s", pass(ids, latency), latency));
+        if (replay) {
+            out.append(table("Second pass: %d patients, %d ms added per FHIR request, the sandbox replays its first"
+                    + " answers (its work off ChartLens's cores, as an EHR on another host), %s", pass(ids, latency),
+                    latency));
         }
-        out.append(String.format("p50/p95 App Ready: %d / %d ms; Launch Complete: %d / %d ms; ratio: %.2f / %.2f;"
-                        + " App Ready after token exchange: %d / %d ms%n",
-                pct(rows, 50, Row::appReadyMs), pct(rows, 95, Row::appReadyMs),
-                pct(rows, 50, Row::launchCompleteMs), pct(rows, 95, Row::launchCompleteMs),
-                pctD(rows, 50), pctD(rows, 95), pct(rows, 50, Row::readyAfterTokenMs), pct(rows, 95, Row::readyAfterTokenMs)));
-        out.append(String.format("Summary page (App Ready) server time, p50/p95: starting the record load %d / %d ms,"
-                        + " banner Patient read %d / %d ms, audit write %d / %d ms%n",
-                pct(rows, 50, Row::pageRecordStartMs), pct(rows, 95, Row::pageRecordStartMs),
-                pct(rows, 50, Row::pageBannerMs), pct(rows, 95, Row::pageBannerMs),
-                pct(rows, 50, Row::pageAuditMs), pct(rows, 95, Row::pageAuditMs)));
         out.append(String.format("Serialized launch session state: %d bytes (the record is not in the session)%n",
                 sessionBytes()));
         out.append(pagesPerSecond(ids.get(0)));
@@ -104,9 +103,63 @@ class LaunchBench {
         Files.writeString(file, out);
     }
 
-    private Row launch(String patientId, long latency) {
+
+    private List<Row> pass(List<String> ids, long latency) {
+        List<Row> rows = new ArrayList<>();
+        for (String id : ids) {
+            rows.add(launch(id, latency, null));
+        }
+        return rows;
+    }
+
+    /** A sandbox user other than the default one (the first listed). */
+    private static String otherUser(String home) {
+        Matcher users = Pattern.compile("\\(<code>([^<]+)</code>\\)").matcher(home);
+        List<String> found = new ArrayList<>();
+        while (users.find()) {
+            found.add(users.group(1));
+        }
+        if (found.size() < 2) {
+            throw new IllegalStateException("the sandbox lists fewer than two users");
+        }
+        return found.get(1);
+    }
+
+    private static String table(String title, List<Row> rows, long latency) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(title + "%n", rows.size(), latency, Instant.now()));
+        out.append(String.format("%-38s %5s %5s %6s %8s %8s %8s %6s %6s %8s %8s %6s %6s %6s%n", "patient", "reqs",
+                "chain", "token", "critical", "ready", "complete", "ratio", "over", "page", "ready-tk", "fhir", "audit",
+                "parse"));
+        for (Row r : rows) {
+            out.append(String.format("%-38s %5d %5d %6d %8.0f %8d %8d %6.2f %6.0f %8d %8d %6d %6d %6d%n", r.patient(),
+                    r.requests(), r.critical(), r.tokenMs(), r.criticalPathMs(), r.appReadyMs(), r.launchCompleteMs(),
+                    r.ratio(), r.overAllowance(), r.pageCompleteMs(), r.readyAfterTokenMs(), r.fhirMs(), r.auditMs(),
+                    r.assembleMs()));
+        }
+        out.append(String.format("p50/p95 App Ready: %d / %d ms; Launch Complete (record strip): %d / %d ms;"
+                        + " every section: %d / %d ms; App Ready after token exchange: %d / %d ms%n",
+                pct(rows, 50, Row::appReadyMs), pct(rows, 95, Row::appReadyMs),
+                pct(rows, 50, Row::launchCompleteMs), pct(rows, 95, Row::launchCompleteMs),
+                pct(rows, 50, Row::pageCompleteMs), pct(rows, 95, Row::pageCompleteMs),
+                pct(rows, 50, Row::readyAfterTokenMs), pct(rows, 95, Row::readyAfterTokenMs)));
+        out.append(String.format("Launch Complete / critical path, p50/p95: %.2f / %.2f; beyond 1.15 x critical path"
+                        + " (target: at most 100 ms), p50/p95: %.0f / %.0f ms; %d of %d launches within%n",
+                pctD(rows, 50, Row::ratio), pctD(rows, 95, Row::ratio),
+                pctD(rows, 50, Row::overAllowance), pctD(rows, 95, Row::overAllowance),
+                rows.stream().filter(r -> r.overAllowance() <= 100).count(), rows.size()));
+        out.append(String.format("Summary page (App Ready) server time, p50/p95: starting the record load %d / %d ms,"
+                        + " banner Patient read %d / %d ms, audit write %d / %d ms%n",
+                pct(rows, 50, Row::pageRecordStartMs), pct(rows, 95, Row::pageRecordStartMs),
+                pct(rows, 50, Row::pageBannerMs), pct(rows, 95, Row::pageBannerMs),
+                pct(rows, 50, Row::pageAuditMs), pct(rows, 95, Row::pageAuditMs)));
+        return out.toString();
+    }
+
+    private Row launch(String patientId, long latency, String user) {
         Browserless browser = new Browserless();
-        HttpResponse<String> chart = browser.get(BASE + "/sandbox/launch?patient=" + patientId);
+        HttpResponse<String> chart = browser.get(BASE + "/sandbox/launch?patient=" + patientId
+                + (user == null ? "" : "&user=" + user));
         String frame = attributeOf(chart.body(), "chartlens-frame", "src");
         long t0 = System.nanoTime();
         HttpResponse<String> r = browser.get(BASE + frame);
@@ -116,13 +169,30 @@ class LaunchBench {
         long afterToken = System.nanoTime();
         HttpResponse<String> summary = browser.get(URI.create(BASE).resolve(location(callback)).toString());
         long ready = System.nanoTime();
-        HttpResponse<String> record = browser.get(BASE + attributeOf(summary.body(), "record", "data-fragment"));
-        long complete = System.nanoTime();
+        // as summary.js does: every section's fragment at once; the record strip is #4's Launch Complete, the last
+        // section the whole page. Waiting for every section also keeps this launch's background work (care-gap CQL,
+        // AI summary) from running into the next launch's measurement.
+        Map<String, CompletableFuture<Long>> sections = new LinkedHashMap<>();
+        Map<String, CompletableFuture<HttpResponse<String>>> responses = new LinkedHashMap<>();
+        Matcher fragment = FRAGMENT.matcher(summary.body());
+        while (fragment.find()) {
+            String url = BASE + fragment.group(2).replace("&amp;", "&");
+            CompletableFuture<HttpResponse<String>> response = CompletableFuture.supplyAsync(() -> browser.get(url),
+                    FRAGMENTS);
+            responses.put(fragment.group(1), response);
+            sections.put(fragment.group(1), response.thenApply(answer -> System.nanoTime()));
+        }
+        if (!sections.containsKey("record")) {
+            throw new IllegalStateException("the summary page has no record section");
+        }
+        HttpResponse<String> record = responses.get("record").join();
+        long complete = sections.get("record").join();
+        long pageComplete = sections.values().stream().mapToLong(CompletableFuture::join).max().orElse(complete);
         int requests = (int) timing(record, "requests");
         int critical = (int) timing(record, "critical");
         double criticalPath = tokenMs + Math.max(1, critical) * (double) latency;
         return new Row(patientId, requests, critical, tokenMs, criticalPath, (ready - t0) / 1_000_000,
-                (complete - t0) / 1_000_000, (ready - afterToken) / 1_000_000, timing(record, "fhir"),
+                (complete - t0) / 1_000_000, (pageComplete - t0) / 1_000_000, (ready - afterToken) / 1_000_000, timing(record, "fhir"),
                 timing(record, "audit"), timing(record, "assemble"), timing(summary, "banner"),
                 timing(summary, "audit"), timing(summary, "start"));
     }
@@ -145,8 +215,8 @@ class LaunchBench {
         return values.get(Math.min(values.size() - 1, (int) Math.ceil(p / 100.0 * values.size()) - 1));
     }
 
-    private static double pctD(List<Row> rows, int p) {
-        List<Double> values = new ArrayList<>(rows.stream().map(Row::ratio).toList());
+    private static double pctD(List<Row> rows, int p, java.util.function.ToDoubleFunction<Row> f) {
+        List<Double> values = new ArrayList<>(rows.stream().map(f::applyAsDouble).toList());
         Collections.sort(values);
         return values.get(Math.min(values.size() - 1, (int) Math.ceil(p / 100.0 * values.size()) - 1));
     }

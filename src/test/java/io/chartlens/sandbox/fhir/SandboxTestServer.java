@@ -76,7 +76,7 @@ final class SandboxTestServer {
         return client;
     }
 
-    private static SandboxAccessToken verify(String bearer) throws InvalidSandboxTokenException {
+    static SandboxAccessToken verify(String bearer) throws InvalidSandboxTokenException {
         SandboxAccessToken token = TOKENS.get(bearer);
         if (token == null) {
             throw new InvalidSandboxTokenException("unknown test token");
