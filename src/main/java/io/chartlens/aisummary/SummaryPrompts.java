@@ -1,13 +1,12 @@
 package io.chartlens.aisummary;
 
 import io.chartlens.risk.ActiveVersion;
-import io.chartlens.risk.VersionResolution;
+import io.chartlens.risk.ActiveVersionsCache;
 import io.chartlens.system.ConfigFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
 
@@ -38,11 +37,7 @@ public class SummaryPrompts {
     PromptVersionChoices choices;
 
     private PromptVersions versions;
-    private volatile Resolved resolved;
-
-    /** The active version for one set of choices. */
-    private record Resolved(Map<String, String> chosen, ActiveVersion<SummaryPrompt> active) {
-    }
+    private ActiveVersionsCache<SummaryPrompt> activeVersions;
 
     /** For CDI. */
     public SummaryPrompts() {
@@ -52,11 +47,17 @@ public class SummaryPrompts {
     public SummaryPrompts(PromptVersions versions, PromptVersionChoices choices) {
         this.versions = Objects.requireNonNull(versions, "versions");
         this.choices = Objects.requireNonNull(choices, "choices");
+        this.activeVersions = activeVersions(versions);
+    }
+
+    private static ActiveVersionsCache<SummaryPrompt> activeVersions(PromptVersions versions) {
+        return new ActiveVersionsCache<>(versions, "Prompt", "generating with", LOG);
     }
 
     @PostConstruct
     void load() {
         versions = PromptVersions.load(configFiles);
+        activeVersions = activeVersions(versions);
     }
 
     /** Every configured version of every prompt. */
@@ -66,18 +67,8 @@ public class SummaryPrompts {
 
     /** The AI summary prompt that a generation starting now uses, and why it is the active one. */
     public ActiveVersion<SummaryPrompt> active() {
-        Map<String, String> chosen = choices.chosenPromptVersions(List.of(ID));
-        Resolved current = resolved;
-        if (current != null && current.chosen().equals(chosen)) {
-            return current.active();
-        }
-        ActiveVersion<SummaryPrompt> active = versions.resolve(ID, chosen.get(ID));
-        if (active.resolution() == VersionResolution.CHOSEN_VERSION_UNKNOWN) {
-            LOG.warning("Prompt " + ID + ": the chosen version " + active.chosen() + " is not configured;"
-                    + " generating with the default " + active.version()
-                    + ". Activate a configured version on the admin page.");
-        }
-        resolved = new Resolved(Map.copyOf(chosen), active);
-        return active;
+        // PromptVersions configures exactly the prompt ID, so resolving every prompt resolves this one
+        return Objects.requireNonNull(
+                activeVersions.resolve(choices.chosenPromptVersions(List.of(ID))).active().get(ID), ID);
     }
 }

@@ -1,13 +1,12 @@
 package io.chartlens.bundles;
 
 import io.chartlens.risk.ActiveVersion;
-import io.chartlens.risk.VersionResolution;
+import io.chartlens.risk.ActiveVersionsCache;
 import io.chartlens.system.ConfigFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
 
@@ -29,11 +28,11 @@ public class Bundles {
     BundleVersionChoices choices;
 
     private BundleVersions versions;
-    private volatile Resolved resolved;
+    private ActiveVersionsCache<BundleDefinition> activeVersions;
+    private volatile Catalogued catalogued;
 
-    /** The active versions and their catalog for one set of choices. */
-    private record Resolved(Map<String, String> chosen, Map<String, ActiveVersion<BundleDefinition>> active,
-                            BundleCatalog catalog) {
+    /** The catalog of one resolution of the active versions, built once per change of the choices. */
+    private record Catalogued(ActiveVersionsCache.Resolved<BundleDefinition> resolved, BundleCatalog catalog) {
     }
 
     /** For CDI. */
@@ -44,11 +43,17 @@ public class Bundles {
     public Bundles(BundleVersions versions, BundleVersionChoices choices) {
         this.versions = Objects.requireNonNull(versions, "versions");
         this.choices = Objects.requireNonNull(choices, "choices");
+        this.activeVersions = activeVersions(versions);
+    }
+
+    private static ActiveVersionsCache<BundleDefinition> activeVersions(BundleVersions versions) {
+        return new ActiveVersionsCache<>(versions, "Bundle", "suggesting", LOG);
     }
 
     @PostConstruct
     void init() {
         versions = BundleVersions.load(configFiles::read, configFiles::list);
+        activeVersions = activeVersions(versions);
     }
 
     /** The bundles, each in its active version. */
@@ -58,7 +63,7 @@ public class Bundles {
 
     /** Every bundle's active version and why it is the active one, in catalog order (for the admin page). */
     public List<ActiveVersion<BundleDefinition>> active() {
-        return List.copyOf(current().active().values());
+        return List.copyOf(current().resolved().active().values());
     }
 
     /** Every configured version of every bundle. */
@@ -66,19 +71,16 @@ public class Bundles {
         return versions;
     }
 
-    private Resolved current() {
-        Map<String, String> chosen = choices.chosenBundleVersions(versions.ids());
-        Resolved current = resolved;
-        if (current != null && current.chosen().equals(chosen)) {
+    /** The active versions and their catalog, built again only when the active versions were resolved again. */
+    private Catalogued current() {
+        ActiveVersionsCache.Resolved<BundleDefinition> resolved =
+                activeVersions.resolve(choices.chosenBundleVersions(versions.ids()));
+        Catalogued current = catalogued;
+        if (current != null && current.resolved() == resolved) {
             return current;
         }
-        Map<String, ActiveVersion<BundleDefinition>> active = versions.resolveAll(chosen);
-        active.values().stream().filter(a -> a.resolution() == VersionResolution.CHOSEN_VERSION_UNKNOWN)
-                .forEach(a -> LOG.warning("Bundle " + a.id() + ": the chosen version " + a.chosen()
-                        + " is not configured; suggesting the default " + a.version()
-                        + ". Activate a configured version on the admin page."));
-        Resolved next = new Resolved(Map.copyOf(chosen), active, versions.catalog(active));
-        resolved = next;
+        Catalogued next = new Catalogued(resolved, versions.catalog(resolved.active()));
+        catalogued = next;
         return next;
     }
 }

@@ -5,7 +5,7 @@ import io.chartlens.record.DerivedResults;
 import io.chartlens.record.PatientRecords;
 import io.chartlens.record.RecordLoaded;
 import io.chartlens.risk.ActiveVersion;
-import io.chartlens.risk.VersionResolution;
+import io.chartlens.risk.ActiveVersionsCache;
 import io.chartlens.system.ConfigFiles;
 import io.chartlens.system.telemetry.Telemetry;
 import io.opentelemetry.context.Context;
@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -61,14 +60,9 @@ public class CareGaps {
     private MeasureVersions versions;
     private CareGapEvaluator evaluator;
     private volatile boolean prepared;
-    private volatile Resolved resolved;
+    private ActiveVersionsCache<MeasureDefinition> activeVersions;
 
     private final DerivedResults<CareGapReport> byLaunch = new DerivedResults<>(MAX_CACHED);
-
-    /** The active versions for one set of choices. */
-    private record Resolved(Map<String, String> chosen, Map<String, ActiveVersion<MeasureDefinition>> active,
-                            List<MeasureDefinition> measures) {
-    }
 
     /** For CDI. */
     public CareGaps() {
@@ -87,11 +81,17 @@ public class CareGaps {
         this.versions = Objects.requireNonNull(versions, "versions");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.choices = Objects.requireNonNull(choices, "choices");
+        this.activeVersions = activeVersions(versions);
+    }
+
+    private static ActiveVersionsCache<MeasureDefinition> activeVersions(MeasureVersions versions) {
+        return new ActiveVersionsCache<>(versions, "Care-gap measure", "evaluating", LOG);
     }
 
     @PostConstruct
     void init() {
         versions = MeasureVersions.load(configFiles::read, configFiles::list);
+        activeVersions = activeVersions(versions);
         evaluator = CareGapEvaluator.onCqfEngine(versions, prospectiveDays, Telemetry.tracer(telemetry));
         LOG.info("Care-gap measures loaded: " + versions.ids().stream().map(id -> id + " " + versions.versions(id)
                 .stream().map(MeasureVersions.Version::version).toList()).toList());
@@ -114,7 +114,7 @@ public class CareGaps {
 
     /** The active version of every measure, in configuration order. */
     public List<MeasureDefinition> measures() {
-        return current().measures();
+        return current().rules();
     }
 
     /** Every measure's active version and why it is the active one, in configuration order (for the admin page). */
@@ -173,20 +173,7 @@ public class CareGaps {
         return new CareGapReport(period, evaluator.evaluate(measures, record, patientId, period), incompleteSections);
     }
 
-    private Resolved current() {
-        Map<String, String> chosen = choices.chosenMeasureVersions(versions.ids());
-        Resolved current = resolved;
-        if (current != null && current.chosen().equals(chosen)) {
-            return current;
-        }
-        Map<String, ActiveVersion<MeasureDefinition>> active = versions.resolveAll(chosen);
-        active.values().stream().filter(a -> a.resolution() == VersionResolution.CHOSEN_VERSION_UNKNOWN)
-                .forEach(a -> LOG.warning("Care-gap measure " + a.id() + ": the chosen version " + a.chosen()
-                        + " is not configured; evaluating the default " + a.version()
-                        + ". Activate a configured version on the admin page."));
-        Resolved next = new Resolved(Map.copyOf(chosen), active,
-                active.values().stream().map(ActiveVersion::rule).toList());
-        resolved = next;
-        return next;
+    private ActiveVersionsCache.Resolved<MeasureDefinition> current() {
+        return activeVersions.resolve(choices.chosenMeasureVersions(versions.ids()));
     }
 }

@@ -37,12 +37,7 @@ public class ScoreRegistry {
     ScoreVersionChoices choices;
 
     private ScoreVersions versions;
-    private volatile Resolved resolved;
-
-    /** The active versions for one set of choices. */
-    private record Resolved(Map<String, String> chosen, Map<String, ActiveVersion<RiskScore>> active,
-                            List<RiskScore> scores) {
-    }
+    private ActiveVersionsCache<RiskScore> activeVersions;
 
     /** For CDI. */
     public ScoreRegistry() {
@@ -52,6 +47,11 @@ public class ScoreRegistry {
     public ScoreRegistry(ScoreVersions versions, ScoreVersionChoices choices) {
         this.versions = Objects.requireNonNull(versions, "versions");
         this.choices = Objects.requireNonNull(choices, "choices");
+        this.activeVersions = activeVersions(versions);
+    }
+
+    private static ActiveVersionsCache<RiskScore> activeVersions(ScoreVersions versions) {
+        return new ActiveVersionsCache<>(versions, "Score", "computing with", LOG);
     }
 
     private static Map<String, Function<ScoreDefinition, RiskScore>> calculators() {
@@ -71,6 +71,7 @@ public class ScoreRegistry {
     @PostConstruct
     void load() {
         versions = ScoreVersions.load(configFiles);
+        activeVersions = activeVersions(versions);
     }
 
     /** Loads every default definition and pairs it with its calculator (public for tests and tools). */
@@ -98,7 +99,7 @@ public class ScoreRegistry {
 
     /** The active version of every score, in page order. */
     public List<RiskScore> all() {
-        return current().scores();
+        return current().rules();
     }
 
     /** The active version of one score. */
@@ -116,20 +117,7 @@ public class ScoreRegistry {
         return versions;
     }
 
-    private Resolved current() {
-        Map<String, String> chosen = choices.chosenScoreVersions(versions.ids());
-        Resolved current = resolved;
-        if (current != null && current.chosen().equals(chosen)) {
-            return current;
-        }
-        Map<String, ActiveVersion<RiskScore>> active = versions.resolveAll(chosen);
-        active.values().stream().filter(a -> a.resolution() == VersionResolution.CHOSEN_VERSION_UNKNOWN)
-                .forEach(a -> LOG.warning("Score " + a.id() + ": the chosen version " + a.chosen()
-                        + " is not configured; computing with the default " + a.version()
-                        + ". Activate a configured version on the admin page."));
-        Resolved next = new Resolved(Map.copyOf(chosen), active,
-                active.values().stream().map(ActiveVersion::rule).toList());
-        resolved = next;
-        return next;
+    private ActiveVersionsCache.Resolved<RiskScore> current() {
+        return activeVersions.resolve(choices.chosenScoreVersions(versions.ids()));
     }
 }
