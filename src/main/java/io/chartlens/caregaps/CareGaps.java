@@ -130,13 +130,13 @@ public class CareGaps {
     /** Starts evaluating a launch's gaps, with the versions active now, as soon as its record is loaded. */
     void onRecordLoaded(@Observes @jakarta.annotation.Priority(100) RecordLoaded loaded) {
         LocalDate referenceDay = loaded.referenceDate().value().atOffset(ZoneOffset.UTC).toLocalDate();
-        Bundle bundle = RecordBundle.of(loaded.loaded());
-        List<String> incomplete = RecordBundle.incompleteSections(loaded.loaded());
         String patientId = loaded.loaded().patientId();
         List<MeasureDefinition> measures = measures();
-        // the caller's trace context goes along, so the evaluation's spans join its trace when it has one
+        // Everything else happens off the loading thread, which hands the record to the page only after every
+        // observer returns. The caller's trace context goes along, so the evaluation's spans join its trace.
         CompletableFuture<CareGapReport> report = CompletableFuture.supplyAsync(Context.current().wrapSupplier(
-                () -> report(measures, bundle, patientId, MeasurementPeriod.yearEndingOn(referenceDay), incomplete)),
+                () -> report(measures, RecordBundle.of(loaded.loaded()), patientId,
+                        MeasurementPeriod.yearEndingOn(referenceDay), RecordBundle.incompleteSections(loaded.loaded()))),
                 executor);
         byLaunch.put(loaded.key(), report);
     }
