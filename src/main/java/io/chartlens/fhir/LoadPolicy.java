@@ -40,9 +40,13 @@ public record LoadPolicy(int pageSize, int sectionCap, Map<RecordSection, Intege
         sectionCaps = sectionCaps.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(sectionCaps));
     }
 
-    /** {@code _count=200}, 5,000 per section, 20 s for the load, 2 retries of at most 5 s, backoff from 200 ms. */
+    /**
+     * {@code _count=500}, 5,000 per section, 20 s for the load, 2 retries of at most 5 s, backoff from 200 ms. Every
+     * page of a section is one more round trip after the previous one, so pages are large: a server with a lower
+     * maximum answers with fewer and a {@code next} link, which is followed.
+     */
     public static LoadPolicy defaults() {
-        return new LoadPolicy(200, 5_000, Map.of(), Duration.ofSeconds(20), 2, Duration.ofSeconds(5),
+        return new LoadPolicy(500, 5_000, Map.of(), Duration.ofSeconds(20), 2, Duration.ofSeconds(5),
                 Duration.ofMillis(200));
     }
 

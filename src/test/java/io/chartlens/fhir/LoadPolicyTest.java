@@ -13,7 +13,7 @@ class LoadPolicyTest {
     void defaultsMatchAnEhrLaunch() {
         LoadPolicy policy = LoadPolicy.defaults();
 
-        assertEquals(200, policy.pageSize());
+        assertEquals(500, policy.pageSize());
         assertEquals(5_000, policy.capFor(RecordSection.VITAL_SIGNS));
         assertEquals(Duration.ofSeconds(20), policy.deadline());
         assertEquals(2, policy.maxRetries());
