@@ -8,7 +8,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
@@ -65,35 +64,15 @@ public final class CareGapEvaluator {
         this.tracer = tracer;
     }
 
-    /** Builds the evaluator on the CQF engine for the given content (its default Measures). */
-    public static CareGapEvaluator onCqfEngine(MeasureContent content, int prospectiveDays) {
-        return new CareGapEvaluator(content.measures(), new CqfCqlEngine(content), new CareGapAssessor(prospectiveDays));
-    }
-
-    /** Builds the evaluator on the CQF engine for the given content (its default Measures), traced. */
-    public static CareGapEvaluator onCqfEngine(MeasureContent content, int prospectiveDays, Tracer tracer) {
-        return new CareGapEvaluator(content.measures(), new CqfCqlEngine(content), new CareGapAssessor(prospectiveDays),
-                tracer);
-    }
-
     /**
      * Builds the evaluator on one CQF engine holding every configured version's library, traced with {@code tracer}:
-     * {@link #prepare()} translates them all, and any version can be evaluated.
+     * {@link #prepare()} translates them all, and any version can be evaluated. Evaluating without a list of
+     * measures evaluates the default version of each.
      */
     public static CareGapEvaluator onCqfEngine(MeasureVersions versions, int prospectiveDays, Tracer tracer) {
         MeasureContent content = versions.content();
         return new CareGapEvaluator(content.measures(), versions.all(), new CqfCqlEngine(content),
                 new CareGapAssessor(prospectiveDays), tracer);
-    }
-
-    /** The default version of every measure, in configuration order (what evaluating without a list evaluates). */
-    public List<MeasureDefinition> measures() {
-        return measures;
-    }
-
-    /** The default version of a measure. */
-    public Optional<MeasureDefinition> measure(String id) {
-        return measures.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
     /**

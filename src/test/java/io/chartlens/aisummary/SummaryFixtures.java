@@ -2,7 +2,7 @@ package io.chartlens.aisummary;
 
 import io.chartlens.caregaps.CareGapEvaluator;
 import io.chartlens.caregaps.CareGapReport;
-import io.chartlens.caregaps.MeasureContent;
+import io.chartlens.caregaps.MeasureVersions;
 import io.chartlens.caregaps.MeasurementPeriod;
 import io.chartlens.caregaps.RecordBundle;
 import io.chartlens.fhir.LoadedRecord;
@@ -16,6 +16,7 @@ import io.chartlens.risk.RiskPanel;
 import io.chartlens.risk.RiskScore;
 import io.chartlens.risk.ScoreRegistry;
 import io.chartlens.system.ConfigFiles;
+import io.chartlens.system.telemetry.Telemetry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +56,8 @@ final class SummaryFixtures {
 
     private static synchronized CareGapEvaluator evaluator() {
         if (evaluator == null) {
-            evaluator = CareGapEvaluator.onCqfEngine(MeasureContent.load(CONFIG::read, CONFIG::list), 60);
+            evaluator = CareGapEvaluator.onCqfEngine(MeasureVersions.load(CONFIG::read, CONFIG::list), 60,
+                    Telemetry.noop().tracer());
         }
         return evaluator;
     }

@@ -1,12 +1,13 @@
 package io.chartlens.bench;
 
 import io.chartlens.caregaps.CareGapEvaluator;
-import io.chartlens.caregaps.MeasureContent;
 import io.chartlens.caregaps.MeasureDefinition;
+import io.chartlens.caregaps.MeasureFixtures;
 import io.chartlens.caregaps.MeasurementPeriod;
 import io.chartlens.caregaps.RecordBundle;
 import io.chartlens.record.SampleManifest;
 import io.chartlens.record.SandboxRecords;
+import io.chartlens.system.telemetry.Telemetry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,9 +29,9 @@ class CareGapBench {
 
     @Test
     void warmEvaluationPerPatientPerMeasure() throws Exception {
-        var config = io.chartlens.testsupport.WorkingTreeConfig.INSTANCE;
-        MeasureContent content = MeasureContent.load(config::read, config::list);
-        CareGapEvaluator evaluator = CareGapEvaluator.onCqfEngine(content, 60);
+        CareGapEvaluator evaluator = CareGapEvaluator.onCqfEngine(MeasureFixtures.versions(), 60,
+                Telemetry.noop().tracer());
+        List<MeasureDefinition> measures = MeasureFixtures.defaults();
         long t0 = System.nanoTime();
         evaluator.prepare();
         long prepareMs = (System.nanoTime() - t0) / 1_000_000;
@@ -50,7 +51,7 @@ class CareGapBench {
         List<Double> all = new ArrayList<>();
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < records.size(); i++) {
-                for (MeasureDefinition m : evaluator.measures()) {
+                for (MeasureDefinition m : measures) {
                     long s = System.nanoTime();
                     evaluator.evaluate(m, records.get(i), ids.get(i), period);
                     double ms = (System.nanoTime() - s) / 1e6;
@@ -68,7 +69,7 @@ class CareGapBench {
                 perRecord.add((System.nanoTime() - s) / 1e6);
             }
         }
-        StringBuilder out = new StringBuilder("Care-gap evaluation (CQF engine 4.4, " + evaluator.measures().size()
+        StringBuilder out = new StringBuilder("Care-gap evaluation (CQF engine 4.4, " + measures.size()
                 + " measures, 25 sample patients, 5 warm rounds)\n");
         out.append("CQL translation of all libraries at start: ").append(prepareMs).append(" ms\n");
         out.append(String.format("%-12s %8s %8s %8s%n", "measure", "p50 ms", "p95 ms", "max ms"));

@@ -22,8 +22,8 @@ class CareGapEvaluatorTest {
     }
 
     private static CareGap colorectal(TestPatient p) {
-        CareGapEvaluator e = MeasureFixtures.evaluator();
-        return e.evaluate(e.measure("colorectal").orElseThrow(), p.bundle, p.id, PERIOD);
+        return MeasureFixtures.evaluator().evaluate(MeasureFixtures.versions().resolve("colorectal", null).rule(),
+                p.bundle, p.id, PERIOD);
     }
 
     @Test

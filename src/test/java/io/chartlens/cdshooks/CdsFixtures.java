@@ -4,7 +4,7 @@ import io.chartlens.bundles.BundleCatalog;
 import io.chartlens.bundles.BundleSuggestions;
 import io.chartlens.caregaps.CareGapEvaluator;
 import io.chartlens.caregaps.CareGapReport;
-import io.chartlens.caregaps.MeasureContent;
+import io.chartlens.caregaps.MeasureVersions;
 import io.chartlens.caregaps.MeasurementPeriod;
 import io.chartlens.caregaps.RecordBundle;
 import io.chartlens.fhir.LoadPolicy;
@@ -21,6 +21,7 @@ import io.chartlens.record.SandboxRecords;
 import io.chartlens.risk.RiskPanel;
 import io.chartlens.risk.RiskScore;
 import io.chartlens.risk.ScoreRegistry;
+import io.chartlens.system.telemetry.Telemetry;
 import io.chartlens.testsupport.WorkingTreeConfig;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -71,7 +72,8 @@ final class CdsFixtures {
 
     static synchronized CareGapEvaluator evaluator() {
         if (evaluator == null) {
-            evaluator = CareGapEvaluator.onCqfEngine(MeasureContent.load(CONFIG::read, CONFIG::list), 60);
+            evaluator = CareGapEvaluator.onCqfEngine(MeasureVersions.load(CONFIG::read, CONFIG::list), 60,
+                    Telemetry.noop().tracer());
         }
         return evaluator;
     }
