@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartlens.risk.ActiveVersion;
 import io.chartlens.risk.VersionResolution;
+import io.chartlens.testsupport.CapturedLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,33 +26,11 @@ class SummaryPromptsTest {
         asked.add(ids);
         return Map.copyOf(chosen);
     });
-    private final List<LogRecord> warnings = new ArrayList<>();
-    private final Logger log = Logger.getLogger(SummaryPrompts.class.getName());
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void addHandler() {
-        log.addHandler(handler);
-    }
+    private final CapturedLog log = CapturedLog.of(SummaryPrompts.class);
 
     @AfterEach
     void removeHandler() {
-        log.removeHandler(handler);
+        log.close();
     }
 
     /** The shipped prompts with the given choices (prompt id to version), read on every call. */
@@ -84,7 +58,7 @@ class SummaryPromptsTest {
         assertEquals(VersionResolution.CHOSEN, v2.resolution());
         chosen.clear();
         assertEquals("summary-v1", prompts.active().rule().version());
-        assertEquals(List.of(), warnings);
+        assertEquals(List.of(), log.warnings());
     }
 
     @Test
@@ -95,8 +69,8 @@ class SummaryPromptsTest {
         assertEquals("summary-v1", active.rule().version());
         assertEquals(VersionResolution.CHOSEN_VERSION_UNKNOWN, active.resolution());
         assertEquals("summary-v9", active.chosen());
-        assertEquals(1, warnings.size(), "one warning per change of the choices, not one per generation");
-        String warning = warnings.get(0).getMessage();
+        assertEquals(1, log.warnings().size(), "one warning per change of the choices, not one per generation");
+        String warning = log.warnings().get(0);
         assertTrue(warning.contains("summary-v9") && warning.contains("default summary-v1"), warning);
     }
 }

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartlens.risk.ActiveVersion;
 import io.chartlens.risk.VersionResolution;
+import io.chartlens.testsupport.CapturedLog;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -68,24 +65,7 @@ class CareGapsTest {
 
     @Test
     void aChosenVersionThatIsNotConfiguredEvaluatesTheDefaultAndSaysSoOnceWithoutPatientData() {
-        List<LogRecord> logged = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(CareGaps.class.getName());
-        log.addHandler(handler);
-        try {
+        try (CapturedLog log = CapturedLog.of(CareGaps.class)) {
             CareGaps careGaps = new CareGaps(MeasureFixtures.versions(), MeasureFixtures.evaluator(),
                     ids -> Map.of("colorectal", "0.8.0"));
             TestPatient p = TestPatient.male("pat-5521", LocalDate.of(1976, 6, 1))
@@ -99,13 +79,10 @@ class CareGapsTest {
             ActiveVersion<MeasureDefinition> active = active(careGaps);
             assertEquals(VersionResolution.CHOSEN_VERSION_UNKNOWN, active.resolution());
             assertEquals("0.8.0", active.chosen());
-            List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
-                    .map(LogRecord::getMessage).toList();
+            List<String> warnings = log.warnings();
             assertEquals(List.of("Care-gap measure colorectal: the chosen version 0.8.0 is not configured; evaluating"
                     + " the default 1.0.0. Activate a configured version on the admin page."), warnings);
             assertTrue(warnings.stream().noneMatch(w -> w.contains("pat-5521")));
-        } finally {
-            log.removeHandler(handler);
         }
     }
 

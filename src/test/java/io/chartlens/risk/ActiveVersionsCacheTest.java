@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.chartlens.testsupport.CapturedLog;
 import io.chartlens.testsupport.WorkingTreeConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,37 +23,18 @@ class ActiveVersionsCacheTest {
 
     private static final ScoreVersions VERSIONS = ScoreVersions.load(WorkingTreeConfig.INSTANCE);
 
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Logger log = Logger.getLogger(ActiveVersionsCacheTest.class.getName());
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLog captured = CapturedLog.of(ActiveVersionsCacheTest.class);
+    private final Logger log = captured.logger();
     private final ActiveVersionsCache<RiskScore> cache =
             new ActiveVersionsCache<>(VERSIONS, "Score", "computing with", log);
 
-    @BeforeEach
-    void addHandler() {
-        log.addHandler(handler);
-    }
-
     @AfterEach
     void removeHandler() {
-        log.removeHandler(handler);
+        captured.close();
     }
 
     private List<String> warnings() {
-        return logged.stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
+        return captured.warnings();
     }
 
     @Test
@@ -101,7 +79,7 @@ class ActiveVersionsCacheTest {
         assertEquals("1.0.0", lace.rule().definition().version());
         assertEquals(List.of("Score lace: the chosen version 0.8.0 is not configured; computing with the default"
                 + " 1.0.0. Activate a configured version on the admin page."), warnings());
-        assertEquals(log.getName(), logged.get(0).getSourceClassName(), "logged as from the caller's class");
+        assertEquals(log.getName(), captured.records().get(0).getSourceClassName(), "logged as from the caller's class");
     }
 
     @Test
