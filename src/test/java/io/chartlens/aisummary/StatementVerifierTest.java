@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chartlens.testsupport.CapturedLog;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -156,30 +154,13 @@ class StatementVerifierTest {
 
     @Test
     void logsEachDropWithItsReasonAndCitationsButNeverTheText() {
-        Logger logger = Logger.getLogger(StatementVerifier.class.getName());
-        List<LogRecord> records = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try {
+        List<LogRecord> records;
+        try (CapturedLog log = CapturedLog.of(StatementVerifier.class)) {
             verifier.verify(List.of(
                     new CitedStatement("Hyponatraemia, sodium 118 mmol/L", List.of(SODIUM)),
                     new CitedStatement("Sodium 132 mmol/L", List.of(SODIUM, "Observation/Jane-Doe-1959")),
                     new CitedStatement("Sodium 132 mmol/L", List.of(SODIUM))), index);
-        } finally {
-            logger.removeHandler(handler);
+            records = log.records();
         }
         assertEquals(2, records.size());
         SimpleFormatter formatter = new SimpleFormatter();

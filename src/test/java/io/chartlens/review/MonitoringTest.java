@@ -11,17 +11,13 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import io.chartlens.overrides.CardType;
 import io.chartlens.overrides.FeedbackOutcome;
 import io.chartlens.overrides.PatientStrata;
+import io.chartlens.testsupport.CapturedLog;
 import io.chartlens.testsupport.Cleanups;
 import io.chartlens.testsupport.WorkingTreeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -136,30 +132,9 @@ class MonitoringTest {
     }
 
     private static List<String> capture(Runnable action) {
-        Logger logger = Logger.getLogger(Monitoring.class.getName());
-        List<String> lines = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel() == Level.WARNING) {
-                    lines.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try {
+        try (CapturedLog log = CapturedLog.of(Monitoring.class)) {
             action.run();
-        } finally {
-            logger.removeHandler(handler);
+            return log.warnings();
         }
-        return lines;
     }
 }
