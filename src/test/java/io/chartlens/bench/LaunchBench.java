@@ -61,6 +61,10 @@ class LaunchBench {
         }
     }
 
+    /** A section's fragment and when it was received ({@link System#nanoTime()}). */
+    private record Fetched(HttpResponse<String> response, long receivedAt) {
+    }
+
     @Deployment(testable = false)
     static org.jboss.shrinkwrap.api.spec.WebArchive deployment() {
         return Deployments.chartlens();
@@ -172,22 +176,20 @@ class LaunchBench {
         // as summary.js does: every section's fragment at once; the record strip is #4's Launch Complete, the last
         // section the whole page. Waiting for every section also keeps this launch's background work (care-gap CQL,
         // AI summary) from running into the next launch's measurement.
-        Map<String, CompletableFuture<Long>> sections = new LinkedHashMap<>();
-        Map<String, CompletableFuture<HttpResponse<String>>> responses = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Fetched>> sections = new LinkedHashMap<>();
         Matcher fragment = FRAGMENT.matcher(summary.body());
         while (fragment.find()) {
             String url = BASE + fragment.group(2).replace("&amp;", "&");
-            CompletableFuture<HttpResponse<String>> response = CompletableFuture.supplyAsync(() -> browser.get(url),
-                    FRAGMENTS);
-            responses.put(fragment.group(1), response);
-            sections.put(fragment.group(1), response.thenApply(answer -> System.nanoTime()));
+            sections.put(fragment.group(1), CompletableFuture.supplyAsync(
+                    () -> new Fetched(browser.get(url), System.nanoTime()), FRAGMENTS));
         }
         if (!sections.containsKey("record")) {
             throw new IllegalStateException("the summary page has no record section");
         }
-        HttpResponse<String> record = responses.get("record").join();
-        long complete = sections.get("record").join();
-        long pageComplete = sections.values().stream().mapToLong(CompletableFuture::join).max().orElse(complete);
+        Fetched recordStrip = sections.get("record").join();
+        HttpResponse<String> record = recordStrip.response();
+        long complete = recordStrip.receivedAt();
+        long pageComplete = sections.values().stream().mapToLong(f -> f.join().receivedAt()).max().orElse(complete);
         int requests = (int) timing(record, "requests");
         int critical = (int) timing(record, "critical");
         double criticalPath = tokenMs + Math.max(1, critical) * (double) latency;
@@ -210,9 +212,7 @@ class LaunchBench {
     }
 
     private static long pct(List<Row> rows, int p, java.util.function.ToLongFunction<Row> f) {
-        List<Long> values = new ArrayList<>(rows.stream().map(f::applyAsLong).toList());
-        Collections.sort(values);
-        return values.get(Math.min(values.size() - 1, (int) Math.ceil(p / 100.0 * values.size()) - 1));
+        return (long) pctD(rows, p, f::applyAsLong);
     }
 
     private static double pctD(List<Row> rows, int p, java.util.function.ToDoubleFunction<Row> f) {
